@@ -1,0 +1,1 @@
+# The pain diary (models, sync API) arrives with the diary issue.

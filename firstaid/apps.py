@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class FirstaidConfig(AppConfig):
+    name = "firstaid"
+
+    def ready(self):
+        # Fail fast: a broken content file stops the server at start-up with a clear message,
+        # instead of showing a broken first-aid page to someone in pain.
+        from firstaid import content
+
+        content.load_all()

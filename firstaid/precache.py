@@ -1,0 +1,66 @@
+"""What the service worker stores for offline use, and the version that names it.
+
+The version is a digest of everything that shapes the cached bytes (content, illustrations,
+templates, translations and the hashed static names), so any change makes the browser install
+a new service worker.
+"""
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+
+from firstaid import content, flow
+
+# Our own static folders whose files every first-aid page may need. The large icons and the
+# install-dialog screenshots are left out: the browser fetches them only when installing.
+STATIC_FOLDERS = ("css", "js")
+STATIC_FILES = ("icons/icon-192.png", "icons/favicon.svg")
+PAGES = [("home", {}), ("redflags", {}), ("guide", {}), ("about", {}), ("preferences", {})]
+
+
+def languages():
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def page_urls():
+    urls = []
+    for lang in languages():
+        with translation.override(lang):
+            urls += [reverse(name, kwargs=kwargs) for name, kwargs in PAGES + flow.pages()]
+    return urls
+
+
+def static_names():
+    root = Path(settings.BASE_DIR) / "static"
+    names = [
+        path.relative_to(root).as_posix()
+        for folder in STATIC_FOLDERS
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file()
+    ]
+    return names + list(STATIC_FILES)
+
+
+def urls():
+    return page_urls() + [static(name) for name in static_names()] + ["/manifest.json"]
+
+
+def version():
+    return _version(str(settings.FIRSTAID_CONTENT_DIR))
+
+
+@cache
+def _version(content_dir):
+    digest = hashlib.sha256(content.fingerprint().encode())
+    digest.update("\n".join(urls()).encode())
+    roots = [Path(settings.BASE_DIR) / "templates", Path(__file__).parent / "templates"]
+    files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file()]
+    files += sorted((Path(settings.BASE_DIR) / "locale").rglob("*.mo"))
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,105 @@
+import json
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from firstaid import content, countries, flow, precache
+
+
+def page(request, template, **context):
+    context.setdefault("content", content.load(get_language()))
+    return render(request, f"firstaid/{template}.html", context)
+
+
+@require_GET
+def home(request):
+    _, first = flow.neighbours("emergency")
+    return page(request, "home", first_step_url=first)
+
+
+@require_GET
+def emergency(request):
+    data = content.load(get_language())
+    back, after = flow.neighbours("emergency")
+    signs = [flag for flag in data["redflags"] if flag["tier"] == "emergency"]
+    return page(request, "emergency", signs=signs, back=back, after=after)
+
+
+@require_GET
+def step(request, step_id):
+    found = content.step_by_id(get_language(), step_id)
+    if found is None:
+        raise Http404("No such first-aid step")
+    back, after = flow.neighbours("step", step_id=step_id)
+    steps = content.load(get_language())["steps"]
+    return page(
+        request,
+        "step",
+        step=found,
+        back=back,
+        after=after,
+        position=steps.index(found) + 1,
+        total=len(steps),
+        pace_choices=range(4, 11),
+    )
+
+
+@require_GET
+def end(request):
+    back, _ = flow.neighbours("end")
+    return page(request, "end", back=back)
+
+
+@require_GET
+def redflags(request):
+    data = content.load(get_language())
+    tiers = [(tier, [f for f in data["redflags"] if f["tier"] == tier]) for tier in content.TIERS]
+    return page(request, "redflags", tiers=tiers)
+
+
+@require_GET
+def guide(request):
+    return page(request, "guide")
+
+
+@require_GET
+def about(request):
+    return page(request, "about")
+
+
+@require_GET
+def preferences(request):
+    """Country choice without JavaScript; country.js does the same offline."""
+    chosen = request.GET.get("country", "").upper()
+    if chosen not in countries.COUNTRIES:
+        return page(request, "preferences")
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = request.path
+    response = redirect(back)
+    response.set_cookie(
+        "country", chosen, max_age=365 * 24 * 3600, samesite="Lax", secure=settings.HTTPS
+    )
+    return response
+
+
+@require_GET
+@cache_control(no_cache=True)
+def service_worker(request):
+    body = render_to_string(
+        "serviceworker.js",
+        {
+            "version": precache.version(),
+            "urls_json": json.dumps(precache.urls()),
+            "languages_json": json.dumps(precache.languages()),
+        },
+    )
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response

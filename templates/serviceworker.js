@@ -1,0 +1,95 @@
+// Krampfhilfe service worker, rendered by firstaid.views.service_worker.
+// Its version is a digest of content, templates, translations and static hashes: any change
+// changes these bytes, so the browser installs the new worker next time the app is online.
+const VERSION = "{{ version }}";
+const CACHE = `krampfhilfe-${VERSION}`;
+const PREFS = "krampfhilfe-prefs";
+const PRECACHE = {{ urls_json|safe }};
+const LANGUAGES = {{ languages_json|safe }};
+// A cramp at night with one bar of signal: do not make the user wait for a dead network.
+const NETWORK_TIMEOUT_MS = 3000;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // No skipWaiting() here: the new version waits until the user taps "update" or the app
+  // starts afresh, so that a page never runs against a half-swapped cache.
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && k !== PREFS).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/api/")) return; // always live; the diary has its own offline store
+  if (request.mode === "navigate") {
+    event.respondWith(navigate(event, url));
+  } else if (url.pathname.startsWith("/static/")) {
+    event.respondWith(cacheFirst(request));
+  } else {
+    event.respondWith(networkFirst(request));
+  }
+});
+
+async function navigate(event, url) {
+  const lang = LANGUAGES.find((code) => url.pathname.startsWith(`/${code}/`));
+  if (lang) event.waitUntil(rememberLanguage(lang));
+  try {
+    return await networkFirst(event.request);
+  } catch (error) {
+    // Offline: "/" (the installed app's start URL) opens the last language used.
+    if (url.pathname === "/") return Response.redirect(`/${await rememberedLanguage()}/`, 302);
+    const home = await caches.match(`/${lang || (await rememberedLanguage())}/`);
+    if (home) return home;
+    throw error;
+  }
+}
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request, { ignoreVary: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
+  return response;
+}
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("network timeout")), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+async function rememberLanguage(lang) {
+  await (await caches.open(PREFS)).put("/language", new Response(lang));
+}
+
+async function rememberedLanguage() {
+  const stored = await (await caches.open(PREFS)).match("/language");
+  const lang = stored && (await stored.text());
+  return LANGUAGES.includes(lang) ? lang : LANGUAGES[0];
+}
