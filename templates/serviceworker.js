@@ -34,7 +34,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/")) return; // always live; the diary has its own offline store
   if (request.mode === "navigate") {
-    event.respondWith(navigate(event, url));
+    event.respondWith(navigate(request, url));
   } else if (url.pathname.startsWith("/static/")) {
     event.respondWith(cacheFirst(request));
   } else {
@@ -42,15 +42,16 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-async function navigate(event, url) {
-  const lang = LANGUAGES.find((code) => url.pathname.startsWith(`/${code}/`));
-  if (lang) event.waitUntil(rememberLanguage(lang));
+async function navigate(request, url) {
   try {
-    return await networkFirst(event.request);
+    return await networkFirst(request);
   } catch (error) {
-    // Offline: "/" (the installed app's start URL) opens the last language used.
-    if (url.pathname === "/") return Response.redirect(`/${await rememberedLanguage()}/`, 302);
-    const home = await caches.match(`/${lang || (await rememberedLanguage())}/`);
+    // Offline: "/" (the installed app's start URL) opens in the language last read
+    // (language.js stores it); a page that was never cached falls back to the home page.
+    const remembered = await rememberedLanguage();
+    if (url.pathname === "/") return Response.redirect(`/${remembered}/`, 302);
+    const lang = LANGUAGES.find((code) => url.pathname.startsWith(`/${code}/`)) || remembered;
+    const home = await caches.match(`/${lang}/`);
     if (home) return home;
     throw error;
   }
@@ -82,10 +83,6 @@ function withTimeout(promise, ms) {
     const timer = setTimeout(() => reject(new Error("network timeout")), ms);
     promise.then(resolve, reject).finally(() => clearTimeout(timer));
   });
-}
-
-async function rememberLanguage(lang) {
-  await (await caches.open(PREFS)).put("/language", new Response(lang));
 }
 
 async function rememberedLanguage() {

@@ -1,0 +1,70 @@
+"""After one online visit, every first-aid page works with the server really gone."""
+
+from firstaid import content, precache
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_for_service_worker
+
+
+def assert_first_aid_page(page):
+    assert page.locator("h1").first.inner_text().strip()
+    assert page.locator("main svg").count() >= 1
+    assert page.locator('.bar a[href^="tel:"]').is_visible()
+
+
+def test_it_opens_every_first_aid_page_after_the_server_is_killed(server, page):
+    page.goto(f"{server.url}/de/")
+    wait_for_service_worker(page)
+    server.kill()
+
+    for url in precache.page_urls():
+        response = page.goto(server.url + url)
+        assert response.ok, url
+        assert page.locator("h1").first.inner_text().strip(), url
+        assert page.locator('.bar a[href^="tel:"]').is_visible(), url
+    for step in content.load("en")["steps"]:
+        page.goto(f"{server.url}/en/step/{step['id']}/")
+        assert page.locator("h1").first.inner_text() == step["title"]
+        assert page.locator("main .illu svg").first.is_visible()
+
+
+def test_it_walks_the_flow_and_runs_a_timer_offline(server, context, page):
+    page.goto(f"{server.url}/de/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+
+    page.get_by_role("link", name="Akuthilfe starten").click()
+    assert "Sofort" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="Nichts davon: weiter zur Hilfe").click()
+    assert_first_aid_page(page)
+    page.get_by_role("button", name="Timer starten").click()
+    page.wait_for_timeout(1300)
+    remaining = page.locator("[data-remaining]").inner_text()
+    assert remaining in ("2:58", "2:59"), remaining
+
+
+def test_it_starts_the_installed_app_cold_without_a_server(server, playwright_instance, tmp_path):
+    """A cold start: the browser profile is closed, the server killed, the app opened at /."""
+    profile = tmp_path / "profile"
+
+    def launch():
+        return playwright_instance.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, **PHONE
+        )
+
+    browser = launch()
+    page = browser.pages[0] if browser.pages else browser.new_page()
+    page.goto(f"{server.url}/en/step/breathing/")
+    wait_for_service_worker(page)
+    browser.close()
+    server.kill()
+
+    browser = launch()
+    try:
+        page = browser.pages[0] if browser.pages else browser.new_page()
+        page.goto(f"{server.url}/")
+        # The remembered language (English, the last one read) comes back offline too.
+        assert page.url == f"{server.url}/en/"
+        assert page.get_by_role("link", name="Start first aid").is_visible()
+        page.get_by_role("link", name="Start first aid").click()
+        assert page.locator("h1").inner_text().startswith("Call")
+    finally:
+        browser.close()
