@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +41,7 @@ def free_port():
 class AppServer:
     def __init__(self, workdir, content_dir=None):
         self.port = free_port()
+        self.content_dir = content_dir
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
@@ -124,10 +126,19 @@ def page(context):
 def wait_until(page, expression, timeout=20):
     """Poll an expression with page.evaluate: wait_for_function needs eval, which our CSP forbids."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
+    while not evaluate_through_navigation(page, expression):
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout} s: {expression}")
         time.sleep(0.1)
+
+
+def evaluate_through_navigation(page, expression):
+    try:
+        return page.evaluate(expression)
+    except PlaywrightError as error:
+        if "context was destroyed" not in str(error):
+            raise
+        return False
 
 
 def wait_for_service_worker(page):
