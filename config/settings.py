@@ -140,7 +140,9 @@ PWA_APP_LANG = "de"
 PWA_APP_DEBUG_MODE = False
 
 # First-aid content (tests point this at a copy to prove that updates reach old clients).
-FIRSTAID_CONTENT_DIR = Path(os.environ.get("FIRSTAID_CONTENT_DIR", BASE_DIR / "firstaid" / "content"))
+FIRSTAID_CONTENT_DIR = Path(
+    os.environ.get("FIRSTAID_CONTENT_DIR", BASE_DIR / "firstaid" / "content")
+)
 
 LOGGING = {
     "version": 1,

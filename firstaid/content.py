@@ -98,11 +98,15 @@ def check_shape(value, spec, where):
                 if isinstance(sub, Optional):
                     continue
                 raise ContentError(f"{where}.{key}: missing")
-            check_shape(value[key], sub.spec if isinstance(sub, Optional) else sub, f"{where}.{key}")
+            check_shape(
+                value[key], sub.spec if isinstance(sub, Optional) else sub, f"{where}.{key}"
+            )
     elif spec is int:
         if type(value) is not int:
             raise ContentError(f"{where}: expected a whole number")
-    elif not isinstance(value, spec) or (spec is str and not value.strip() and where[-4:] != ".url"):
+    elif not isinstance(value, spec) or (
+        spec is str and not value.strip() and where[-4:] != ".url"
+    ):
         raise ContentError(f"{where}: expected non-empty text")
 
 

@@ -15,7 +15,9 @@ COUNTRIES = {
         "name": _("Österreich"),
         "emergency": "144",
         "doctor": "141",
-        "doctor_label": _("Ärztenotdienst (nicht überall rund um die Uhr); Gesundheitsberatung 1450"),
+        "doctor_label": _(
+            "Ärztenotdienst (nicht überall rund um die Uhr); Gesundheitsberatung 1450"
+        ),
     },
     "CH": {
         "name": _("Schweiz"),

@@ -16,6 +16,7 @@ def neighbours(name, **kwargs):
     order = pages()
     index = order.index((name, kwargs))
     before = reverse(order[index - 1][0], kwargs=order[index - 1][1]) if index else None
-    after = reverse(order[index + 1][0], kwargs=order[index + 1][1]) if index + 1 < len(order) else None
+    after = (
+        reverse(order[index + 1][0], kwargs=order[index + 1][1]) if index + 1 < len(order) else None
+    )
     return before, after
-

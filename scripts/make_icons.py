@@ -19,6 +19,7 @@ Pillow is a build-time convenience only; it is NOT a project dependency:
     python3 -m venv /tmp/iconvenv && /tmp/iconvenv/bin/pip install pillow
     /tmp/iconvenv/bin/python scripts/make_icons.py
 """
+
 import os
 import shutil
 import subprocess
@@ -56,7 +57,7 @@ def symbol():
             % (cx - w // 2, cy - h // 2, w, h, h // 2 - 4, rot, cx, cy)
         )
     # intervertebral discs: small, semi-transparent
-    for a, b in zip(VERTEBRAE, VERTEBRAE[1:]):
+    for a, b in zip(VERTEBRAE, VERTEBRAE[1:], strict=False):
         cx, cy = (a[0] + b[0]) // 2, (a[1] + b[1]) // 2
         w, rot = (a[2] + b[2]) * 3 // 10, (a[4] + b[4]) // 2
         parts.append(
@@ -68,7 +69,7 @@ def symbol():
         '<path d="%s" transform="translate(%d %d) scale(%g)" '
         'stroke="%s" stroke-width="10" stroke-linejoin="round"/>' % (HEART, hx, hy, hs, FG)
     )
-    return '<g fill="%s" transform="translate(10 0)">%s</g>' % (FG, "".join(parts))
+    return '<g fill="{}" transform="translate(10 0)">{}</g>'.format(FG, "".join(parts))
 
 
 def master(kind):
@@ -78,15 +79,12 @@ def master(kind):
     80 % around the centre so it stays inside the maskable safe-zone circle
     (radius 40 % of the icon size)."""
     if kind == "any":
-        bg = '<rect width="512" height="512" rx="112" fill="%s"/>' % BG
+        bg = f'<rect width="512" height="512" rx="112" fill="{BG}"/>'
         sym = symbol()
     else:
-        bg = '<rect width="512" height="512" fill="%s"/>' % BG
-        sym = '<g transform="translate(256 256) scale(.8) translate(-256 -256)">%s</g>' % symbol()
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">%s%s</svg>'
-        % (bg, sym)
-    )
+        bg = f'<rect width="512" height="512" fill="{BG}"/>'
+        sym = f'<g transform="translate(256 256) scale(.8) translate(-256 -256)">{symbol()}</g>'
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">{bg}{sym}</svg>'
 
 
 def chromium_png(svg, size, path, tmp):
@@ -98,15 +96,23 @@ def chromium_png(svg, size, path, tmp):
             % (size, size, svg)
         )
     cmd = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--no-first-run", "--hide-scrollbars",
-        "--force-device-scale-factor=1", "--default-background-color=00000000",
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        "--default-background-color=00000000",
         "--user-data-dir=" + os.path.join(tmp, "profile"),
-        "--screenshot=" + path, "--window-size=%d,%d" % (size, size),
+        "--screenshot=" + path,
+        "--window-size=%d,%d" % (size, size),
         "file://" + html,
     ]
-    subprocess.run(cmd, check=True, timeout=120,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        cmd, check=True, timeout=120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     if not os.path.exists(path):
         sys.exit("chromium did not write " + path)
 
@@ -152,7 +158,9 @@ def main():
         for name, *_ in targets:
             p = os.path.join(OUT, name)
             print("%-22s %6d bytes" % (name, os.path.getsize(p)))
-        print("%-22s %6d bytes" % ("favicon.svg", os.path.getsize(os.path.join(OUT, "favicon.svg"))))
+        print(
+            "%-22s %6d bytes" % ("favicon.svg", os.path.getsize(os.path.join(OUT, "favicon.svg")))
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -52,7 +52,14 @@ class AppServer:
         self.process = None
 
     def start(self):
-        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{self.port}"]
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+        ]
         command += ["--workers", "1", "--threads", "8", "--log-level", "warning"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, start_new_session=True)
         deadline = time.monotonic() + 30
@@ -124,7 +131,7 @@ def page(context):
 
 
 def wait_until(page, expression, timeout=20):
-    """Poll an expression with page.evaluate: wait_for_function needs eval, which our CSP forbids."""
+    """Poll with page.evaluate: wait_for_function needs eval, which our CSP forbids."""
     deadline = time.monotonic() + timeout
     while not evaluate_through_navigation(page, expression):
         if time.monotonic() > deadline:

@@ -48,7 +48,7 @@ def test_it_cites_a_guideline_on_every_urgent_red_flag():
     guidelines = ("nvl-", "nice-", "nhs-")
     for flag in content.load("de")["redflags"]:
         if flag["tier"] != "soon":
-                assert any(s.startswith(guidelines) for s in flag["sources"]), flag["id"]
+            assert any(s.startswith(guidelines) for s in flag["sources"]), flag["id"]
 
 
 def test_it_has_the_same_ids_in_german_and_english():

@@ -1,0 +1,51 @@
+import json
+import re
+import shutil
+
+from django.templatetags.static import static
+
+from firstaid import precache
+
+
+def worker(client):
+    response = client.get("/serviceworker.js")
+    assert response.status_code == 200
+    return response
+
+
+def precached(body):
+    return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", body).group(1))
+
+
+def test_it_is_served_at_the_root_scope_and_always_revalidated(client):
+    response = worker(client)
+    assert response["Content-Type"].startswith("text/javascript")
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_it_precaches_every_first_aid_page_in_both_languages(client):
+    urls = precached(worker(client).content.decode())
+    for expected in ["/de/", "/en/", "/de/notfall/", "/en/emergency/", "/de/besser/"]:
+        assert expected in urls
+    assert "/de/schritt/knee-rotation/" in urls
+    assert "/en/step/knee-rotation/" in urls
+    assert "/en/about/" in urls
+
+
+def test_it_precaches_hashed_static_files(client):
+    urls = precached(worker(client).content.decode())
+    assert static("css/app.css") in urls
+    assert static("js/timer.js") in urls
+    assert re.search(r"/static/css/app\.[0-9a-f]{12}\.css", static("css/app.css"))
+
+
+def test_it_changes_its_version_when_the_content_changes(client, settings, tmp_path):
+    before = worker(client).content
+    shutil.copytree(settings.FIRSTAID_CONTENT_DIR, tmp_path, dirs_exist_ok=True)
+    data = json.loads((tmp_path / "de.json").read_text())
+    data["steps"][0]["lead"] = "Ein anderer Satz."
+    (tmp_path / "de.json").write_text(json.dumps(data))
+    settings.FIRSTAID_CONTENT_DIR = tmp_path
+    after = worker(client).content
+    assert before != after
+    assert precache.version() in after.decode()

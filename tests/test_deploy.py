@@ -1,0 +1,38 @@
+"""Production settings pass Django's deployment checklist."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION = {
+    "DEBUG": "false",
+    "HTTPS": "true",
+    "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "krampfhilfe.example",
+}
+
+
+def check_deploy(env):
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_it_passes_check_deploy_with_production_settings():
+    result = check_deploy({**os.environ, **PRODUCTION})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_it_warns_when_deployed_with_the_development_secret():
+    env = {**os.environ, **PRODUCTION}
+    del env["SECRET_KEY"]
+    result = check_deploy(env)
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr + result.stdout
