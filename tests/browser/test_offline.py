@@ -1,5 +1,7 @@
 """After one online visit, every first-aid page works with the server really gone."""
 
+from playwright.sync_api import expect
+
 from firstaid import content, precache
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_for_service_worker
 
@@ -68,3 +70,27 @@ def test_it_starts_the_installed_app_cold_without_a_server(server, playwright_in
         assert page.locator("h1").inner_text().startswith("Call")
     finally:
         browser.close()
+
+
+def test_it_switches_country_and_language_offline(server, context, page):
+    page.goto(f"{server.url}/de/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+
+    page.get_by_role("link", name="Einstellungen").click()
+    page.get_by_label("Schweiz (144)").check()
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_text("Gespeichert.")).to_be_visible()
+    page.goto(f"{server.url}/de/notfall/")
+    expect(page.locator(".bar a[data-call=emergency]")).to_have_attribute("href", "tel:144")
+    expect(page.locator("main [data-call=doctor]")).to_be_hidden()
+    expect(page.locator("main [data-number-label=doctor]")).to_have_text(
+        "Kantonaler Notfalldienst oder Hausarztpraxis"
+    )
+
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{server.url}/en/emergency/")
+    expect(page.locator("main [data-number-label=doctor]")).to_have_text(
+        "Cantonal emergency service or your GP practice"
+    )
+    expect(page.locator(".bar a[data-call=emergency]")).to_have_attribute("href", "tel:144")
