@@ -3,7 +3,7 @@
 import pytest
 
 from firstaid import precache
-from tests.browser.conftest import PHONE, ROOT
+from tests.harness import PHONE, ROOT
 
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
 PAGES = precache.page_urls()

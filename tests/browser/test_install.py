@@ -2,7 +2,8 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_for_service_worker
+from tests.browser.conftest import wait_for_service_worker
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 IPHONE_UA = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "

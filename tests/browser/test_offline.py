@@ -3,7 +3,8 @@
 from playwright.sync_api import expect
 
 from firstaid import content, precache
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_for_service_worker
+from tests.browser.conftest import wait_for_service_worker
+from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE
 
 
 def assert_first_aid_page(page):
