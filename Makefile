@@ -4,11 +4,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages are installed with apt-get as root, or through sudo otherwise.
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
-RUN_PACKAGES := gettext python3-venv
-TEST_PACKAGES := gettext python3-venv chromium chromium-driver npm
 
 .PHONY: run test setup lint format bench system-run system-test clean
 
@@ -37,14 +32,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Installs only what is missing, so a prepared machine needs no root and no network.
 system-run:
-	@{ command -v msgfmt && $(PYTHON) -c 'import ensurepip'; } >/dev/null 2>&1 \
-		|| { $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $(RUN_PACKAGES); }
+	PYTHON=$(PYTHON) scripts/system-packages.sh
 
 system-test:
-	@{ command -v msgfmt && $(PYTHON) -c 'import ensurepip' && command -v npm && test -x /usr/bin/chromium && test -x /usr/bin/chromedriver; } >/dev/null \
-		|| { $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $(TEST_PACKAGES); }
+	PYTHON=$(PYTHON) scripts/system-packages.sh test
 
 lint:
 	$(BIN)/ruff check .
