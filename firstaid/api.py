@@ -1,23 +1,32 @@
-"""Read-only first-aid API: the same content the pages render, for other clients."""
+"""First-aid API: the same content and rules the pages use, for other clients."""
+
+import io
 
 from django.conf import settings
 from django.utils.translation import get_language
-from rest_framework import serializers
-from rest_framework.decorators import api_view
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers, status
+from rest_framework.decorators import api_view, authentication_classes, parser_classes
+from rest_framework.exceptions import APIException
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
-from firstaid import content
+from firstaid import content, countries, triage
 
 
 class LanguageQuery(serializers.Serializer):
     lang = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
 
 
-@api_view(["GET"])
-def steps(request):
+def requested_language(request):
     query = LanguageQuery(data=request.query_params)
     query.is_valid(raise_exception=True)
-    lang = query.validated_data.get("lang") or get_language()
+    return query.validated_data.get("lang") or get_language()
+
+
+@api_view(["GET"])
+def steps(request):
+    lang = requested_language(request)
     data = content.load(lang)
     return Response(
         {
@@ -28,3 +37,76 @@ def steps(request):
             "sources": data["sources"],
         }
     )
+
+
+@api_view(["GET"])
+def redflags(request):
+    lang = requested_language(request)
+    data = content.load(lang)
+    return Response(
+        {
+            "lang": lang,
+            "version": data["version"],
+            "disclaimer": data["disclaimer"],
+            "groups": data["redflag_groups"],
+            "redflags": data["redflags"],
+            "outcomes": data["outcomes"],
+            "sources": data["sources"],
+        }
+    )
+
+
+class PayloadTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("Die Anfrage ist zu groß.")
+    default_code = "too_large"
+
+
+class SmallJSONParser(JSONParser):
+    """A triage request is a few hundred bytes; anything far larger is refused unread."""
+
+    max_bytes = 16 * 1024
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        raw = stream.read(self.max_bytes + 1)
+        if len(raw) > self.max_bytes:
+            raise PayloadTooLarge()
+        return super().parse(io.BytesIO(raw), media_type, parser_context)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """true or false only: "yes", 1 or "false" are too easy to get wrong for a health answer."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class TriageRequest(serializers.Serializer):
+    lang = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+    country = serializers.ChoiceField(choices=list(countries.COUNTRIES), required=False)
+    answers = serializers.DictField(child=StrictBooleanField(), allow_empty=True)
+
+    def validate_answers(self, answers):
+        known = {flag["id"] for flag in content.load(settings.LANGUAGE_CODE)["redflags"]}
+        unknown = sorted(set(answers) - known)
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unbekannte Frage: %(ids)s") % {"ids": ", ".join(unknown)}
+            )
+        return answers
+
+
+@api_view(["POST"])
+@parser_classes([SmallJSONParser])
+@authentication_classes([])  # stateless and anonymous: nothing to protect with a session or CSRF
+def triage_view(request):
+    if not isinstance(request.data, dict):
+        raise serializers.ValidationError({"non_field_errors": [_("Ein JSON-Objekt erwartet.")]})
+    query = TriageRequest(data=request.data)
+    query.is_valid(raise_exception=True)
+    lang = query.validated_data.get("lang") or get_language()
+    country = query.validated_data.get("country") or countries.from_request(request)
+    number = countries.COUNTRIES[country]["emergency"]
+    return Response(triage.outcome(lang, query.validated_data["answers"], number))

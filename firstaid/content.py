@@ -13,6 +13,7 @@ from django.conf import settings
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent / "illustrations"
 TIERS = ("emergency", "today", "soon")
+OUTCOMES = (*TIERS, "selfcare")
 KINDS = ("timer", "choice", "breathing")
 
 
@@ -43,6 +44,16 @@ SCHEMA = {
             "label": str,
             "question": str,
             "why": str,
+            "sources": SOURCE_IDS,
+        }
+    ],
+    "outcomes": [
+        {
+            "tier": str,
+            "title": str,
+            "lead": str,
+            "actions": TEXTS,
+            "note": Optional(str),
             "sources": SOURCE_IDS,
         }
     ],
@@ -145,6 +156,10 @@ def check_meaning(data, lang):
         cited(flag, where)
     if not any(flag["tier"] == "emergency" for flag in data["redflags"]):
         raise ContentError("redflags: at least one emergency sign is needed for the first screen")
+    if tuple(o["tier"] for o in data["outcomes"]) != OUTCOMES:
+        raise ContentError(f"outcomes: must be one per tier, in this order: {', '.join(OUTCOMES)}")
+    for i, outcome in enumerate(data["outcomes"]):
+        cited(outcome, f"outcomes[{i}]")
 
     unique_ids(data["steps"], "steps")
     for i, step in enumerate(data["steps"]):

@@ -7,9 +7,10 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
 
-from firstaid import content, countries, flow, precache
+from firstaid import content, countries, flow, precache, triage
 
 
 def page(request, template, **context):
@@ -56,11 +57,28 @@ def end(request):
     return page(request, "end", back=back)
 
 
-@require_GET
+@csrf_exempt  # a pure evaluation that changes nothing; cached pages may carry an old token
+@require_http_methods(["GET", "POST"])
 def redflags(request):
-    data = content.load(get_language())
-    tiers = [(tier, [f for f in data["redflags"] if f["tier"] == tier]) for tier in content.TIERS]
-    return page(request, "redflags", tiers=tiers)
+    """The checklist. Browsers evaluate it offline (triage.js); a POST does it without JS."""
+    flags = content.load(get_language())["redflags"]
+    answers = {}
+    for flag in flags:
+        if request.POST.get(flag["id"]) in ("yes", "no"):
+            answers[flag["id"]] = request.POST[flag["id"]] == "yes"
+    result = triage.evaluate(flags, answers) if request.method == "POST" else None
+    tiers = [
+        (tier, [(flag, answers.get(flag["id"])) for flag in flags if flag["tier"] == tier])
+        for tier in content.TIERS
+    ]
+    return page(
+        request,
+        "redflags",
+        tiers=tiers,
+        result=result,
+        reasons=[flag for flag in flags if result and flag["id"] in result["reasons"]],
+        triage_data=[{"id": flag["id"], "tier": flag["tier"]} for flag in flags],
+    )
 
 
 @require_GET

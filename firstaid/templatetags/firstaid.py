@@ -17,7 +17,9 @@ def illustration(name):
 @register.filter
 def with_emergency_number(text, number):
     """Fill the {emergency} placeholder with a number that country.js can switch offline."""
-    before, _, after = text.partition("{emergency}")
+    before, placeholder, after = text.partition("{emergency}")
+    if not placeholder:
+        return text
     return format_html('{}<span data-number="emergency">{}</span>{}', before, number, after)
 
 

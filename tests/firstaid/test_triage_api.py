@@ -1,0 +1,122 @@
+import json
+
+import pytest
+
+from firstaid import content
+
+URL = "/api/v1/firstaid/triage/"
+
+
+def post(client, body, **headers):
+    data = body if isinstance(body, (str, bytes)) else json.dumps(body)
+    return client.post(URL, data, content_type="application/json", **headers)
+
+
+def test_it_returns_the_checklist_for_a_language(client):
+    data = client.get("/api/v1/firstaid/redflags/?lang=en").json()
+    assert data["lang"] == "en"
+    assert [f["id"] for f in data["redflags"]] == [f["id"] for f in content.load("de")["redflags"]]
+    assert [o["tier"] for o in data["outcomes"]] == ["emergency", "today", "soon", "selfcare"]
+    assert all(flag["sources"] and flag["why"] for flag in data["redflags"])
+
+
+def test_it_refuses_a_checklist_in_an_unknown_language(client):
+    response = client.get("/api/v1/firstaid/redflags/?lang=tr", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {"lang": ['"tr" is not a valid choice.']}
+
+
+def test_it_evaluates_answers(client):
+    response = post(client, {"lang": "de", "answers": {"fever": True, "chest-pain": False}})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["tier"] == "today"
+    assert data["reasons"] == [{"id": "fever", "label": "Fieber oder Schüttelfrost"}]
+    assert data["title"] == "Heute ärztlich abklären"
+    assert data["actions"]
+    assert "chest-pain" not in data["unanswered"]
+
+
+def test_it_uses_the_number_of_the_requested_country(client):
+    data = post(client, {"lang": "de", "country": "AT", "answers": {"tearing-pain": True}}).json()
+    assert data["title"] == "Notruf 144 jetzt"
+
+
+def test_it_gives_no_outcome_while_questions_are_open_and_none_is_yes(client):
+    data = post(client, {"lang": "en", "answers": {"fever": False}}).json()
+    assert data["tier"] is None
+    assert data["title"] is None
+    assert len(data["unanswered"]) == len(content.load("en")["redflags"]) - 1
+
+
+def test_it_says_self_care_when_every_answer_is_no(client):
+    answers = {flag["id"]: False for flag in content.load("en")["redflags"]}
+    data = post(client, {"lang": "en", "answers": answers}).json()
+    assert data["tier"] == "selfcare"
+    assert data["unanswered"] == []
+
+
+def test_it_refuses_an_unknown_question(client):
+    response = post(
+        client, {"answers": {"fever": True, "headache": True}}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"answers": ["Unknown question: headache"]}
+
+
+@pytest.mark.parametrize("value", ["yes", 1, "true", None, [True]])
+def test_it_refuses_an_answer_that_is_not_true_or_false(client, value):
+    response = post(client, {"answers": {"fever": value}})
+    assert response.status_code == 400
+    assert "fever" in response.json()["answers"]
+
+
+@pytest.mark.parametrize("body", [[], "nonsense", 42, None])
+def test_it_refuses_a_body_that_is_not_an_object(client, body):
+    response = post(client, json.dumps(body))
+    assert response.status_code == 400
+    assert response.json()
+
+
+def test_it_refuses_answers_that_are_not_an_object(client):
+    response = post(client, {"answers": ["fever"]})
+    assert response.status_code == 400
+    assert "answers" in response.json()
+
+
+def test_it_refuses_a_missing_answers_field(client):
+    response = post(client, {"lang": "de"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json() == {"answers": ["This field is required."]}
+
+
+def test_it_refuses_malformed_json(client):
+    response = post(client, '{"answers": {"fever": tru')
+    assert response.status_code == 400
+    assert "detail" in response.json()
+
+
+def test_it_refuses_a_wrong_language(client):
+    response = post(client, {"lang": "xx", "answers": {}}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json() == {"lang": ['"xx" is not a valid choice.']}
+
+
+def test_it_refuses_a_huge_payload_unread(client):
+    huge = json.dumps({"answers": {f"q{i}": True for i in range(100_000)}})
+    response = post(client, huge, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request is too large."}
+
+
+def test_it_refuses_other_content_types(client):
+    response = client.post(URL, {"answers": "x"})
+    assert response.status_code == 415
+
+
+def test_it_refuses_get(client):
+    assert client.get(URL).status_code == 405
+
+
+def test_it_needs_no_csrf_token(client):
+    client.handler.enforce_csrf_checks = True
+    assert post(client, {"answers": {"fever": True}}).status_code == 200
