@@ -17,7 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE, AppServer  # noqa: E402
 
-ACUTE_PAGES = ["/de/", "/de/notfall/", "/de/schritt/move/", "/de/schritt/breathing/"]
+ACUTE_PAGES = [
+    "/de/",
+    "/de/notfall/",
+    "/de/schritt/move/",
+    "/de/schritt/breathing/",
+    "/de/warnzeichen/",
+]
 BUDGET_RENDER = 14 * 1024
 BUDGET_JS = 20 * 1024
 BUDGET_PRECACHE = 500 * 1024
