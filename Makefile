@@ -21,6 +21,7 @@ bench: system-test setup
 setup: $(BIN)/.installed
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(BIN)/python manage.py migrate --noinput -v 0
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt

@@ -1,6 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from config.middleware import relaxed_styles
 from firstaid.views import service_worker
 
 urlpatterns = [
@@ -8,5 +10,19 @@ urlpatterns = [
     path("serviceworker.js", service_worker, name="serviceworker"),
     path("", include("pwa.urls")),
     path("api/v1/firstaid/", include("firstaid.api_urls")),
-    *i18n_patterns(path("", include("firstaid.urls"))),
+    path("api/v1/diary/", include("diary.api_urls")),
+    path("api/v1/auth/", include("accounts.api_urls")),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "api/v1/docs/",
+        relaxed_styles(SpectacularSwaggerSplitView.as_view(url_name="schema")),
+        name="api-docs",
+    ),
+    *i18n_patterns(
+        path("", include("firstaid.urls")),
+        path("", include("diary.urls")),
+        path("", include("accounts.urls")),
+    ),
 ]
+
+handler404 = "config.views.not_found"

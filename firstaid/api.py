@@ -5,6 +5,7 @@ import io
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view, authentication_classes, parser_classes
 from rest_framework.exceptions import APIException
@@ -19,11 +20,29 @@ class LanguageQuery(serializers.Serializer):
 
 
 def requested_language(request):
-    query = LanguageQuery(data=request.query_params)
+    # A plain dict, so that an empty ?lang= is refused instead of read as "not given".
+    query = LanguageQuery(data=request.query_params.dict())
     query.is_valid(raise_exception=True)
     return query.validated_data.get("lang") or get_language()
 
 
+def content_response(name, **fields):
+    return inline_serializer(
+        name,
+        {
+            "lang": serializers.CharField(),
+            "version": serializers.CharField(),
+            "disclaimer": serializers.CharField(),
+            "sources": serializers.ListField(child=serializers.DictField()),
+            **{field: serializers.ListField(child=serializers.DictField()) for field in fields},
+        },
+    )
+
+
+LANG_PARAMETER = OpenApiParameter("lang", str, enum=[code for code, _ in settings.LANGUAGES])
+
+
+@extend_schema(parameters=[LANG_PARAMETER], responses=content_response("Steps", steps=True))
 @api_view(["GET"])
 def steps(request):
     lang = requested_language(request)
@@ -39,6 +58,10 @@ def steps(request):
     )
 
 
+@extend_schema(
+    parameters=[LANG_PARAMETER],
+    responses=content_response("RedFlags", groups=True, redflags=True, outcomes=True),
+)
 @api_view(["GET"])
 def redflags(request):
     lang = requested_language(request)
@@ -98,6 +121,23 @@ class TriageRequest(serializers.Serializer):
         return answers
 
 
+TriageResponse = inline_serializer(
+    "Triage",
+    {
+        "tier": serializers.ChoiceField(
+            choices=[*content.OUTCOMES], allow_null=True, help_text="null: questions still open"
+        ),
+        "reasons": serializers.ListField(child=serializers.DictField()),
+        "unanswered": serializers.ListField(child=serializers.CharField()),
+        "title": serializers.CharField(allow_null=True),
+        "actions": serializers.ListField(child=serializers.CharField()),
+        "sources": serializers.ListField(child=serializers.CharField()),
+        "disclaimer": serializers.CharField(),
+    },
+)
+
+
+@extend_schema(request=TriageRequest, responses=TriageResponse)
 @api_view(["POST"])
 @parser_classes([SmallJSONParser])
 @authentication_classes([])  # stateless and anonymous: nothing to protect with a session or CSRF

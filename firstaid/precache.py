@@ -20,7 +20,15 @@ from firstaid import content, flow
 # install-dialog screenshots are left out: the browser fetches them only when installing.
 STATIC_FOLDERS = ("css", "js")
 STATIC_FILES = ("icons/icon-192.png", "icons/favicon.svg")
-PAGES = [("home", {}), ("redflags", {}), ("guide", {}), ("about", {}), ("preferences", {})]
+PAGES = [
+    ("home", {}),
+    ("redflags", {}),
+    ("guide", {}),
+    ("about", {}),
+    ("preferences", {}),
+    ("diary", {}),
+    ("diary-entry", {}),
+]
 
 
 def languages():
@@ -58,7 +66,7 @@ def version():
 def _version(content_dir):
     digest = hashlib.sha256(content.fingerprint().encode())
     digest.update("\n".join(urls()).encode())
-    roots = [Path(settings.BASE_DIR) / "templates", Path(__file__).parent / "templates"]
+    roots = [Path(settings.BASE_DIR) / app / "templates" for app in ("", "firstaid", "diary")]
     files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file()]
     files += sorted((Path(settings.BASE_DIR) / "locale").rglob("*.mo"))
     for path in files:

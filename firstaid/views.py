@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from diary import choices
 from firstaid import content, countries, flow, precache, triage
 
 
@@ -54,7 +55,7 @@ def step(request, step_id):
 @require_GET
 def end(request):
     back, _ = flow.neighbours("end")
-    return page(request, "end", back=back)
+    return page(request, "end", back=back, choices=choices.for_templates())
 
 
 @csrf_exempt  # a pure evaluation that changes nothing; cached pages may carry an old token

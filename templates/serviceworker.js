@@ -64,7 +64,8 @@ async function networkFirst(request) {
     if (response.ok && response.type === "basic") await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(request, { ignoreVary: true });
+    // Pages like the diary entry (?id=…) are one cached shell for every query string.
+    const cached = await cache.match(request, { ignoreVary: true, ignoreSearch: request.mode === "navigate" });
     if (cached) return cached;
     throw error;
   }

@@ -5,10 +5,12 @@ connections after it is stopped (DESIGN.md).
 """
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -32,6 +34,23 @@ def free_port():
         return sock.getsockname()[1]
 
 
+_template_db = None
+
+
+def migrated_database(target):
+    """A fresh, migrated SQLite file: migrated once per test run, then copied."""
+    global _template_db
+    if _template_db is None:
+        _template_db = Path(tempfile.mkdtemp()) / "template.sqlite3"
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{_template_db}"}
+        for command in (["migrate", "--noinput"], ["createcachetable"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True
+            )
+    shutil.copy(_template_db, target)
+    return target
+
+
 class AppServer:
     def __init__(self, workdir, content_dir=None):
         self.port = free_port()
@@ -40,7 +59,7 @@ class AppServer:
         self.env = {
             **os.environ,
             "DEBUG": "false",
-            "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+            "DATABASE_URL": f"sqlite:///{migrated_database(workdir / 'db.sqlite3')}",
             "FIRSTAID_CONTENT_DIR": str(content_dir or ROOT / "firstaid" / "content"),
         }
         self.process = None

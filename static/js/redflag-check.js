@@ -18,6 +18,8 @@ function answers() {
 }
 
 function show(result) {
+  // The diary's one-tap save after first aid records the outcome (diary-entry "redflag").
+  sessionStorage.setItem("redflag-result", JSON.stringify({ tier: result.tier, reasons: result.reasons }));
   questions.hidden = true;
   for (const section of outcomes) {
     section.hidden = section.dataset.outcome !== result.tier;

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from accounts import api
+
+urlpatterns = [
+    path("me/", api.me, name="api-auth-me"),
+    path("token/", api.token, name="api-auth-token"),
+]

@@ -1,0 +1,87 @@
+from django import forms
+from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from accounts import throttle
+
+User = get_user_model()
+
+
+def username_for(email):
+    # The e-mail address is the login name; Django's username field holds it, lower-cased.
+    return email.strip().lower()
+
+
+class RegisterForm(forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=150)
+    password = forms.CharField(
+        label=_("Passwort"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Mindestens 8 Zeichen, nicht nur Ziffern, kein häufiges Passwort."),
+    )
+
+    def clean_email(self):
+        email = username_for(self.cleaned_data["email"])
+        if User.objects.filter(username=email).exists():
+            raise forms.ValidationError(_("Für diese Adresse gibt es schon ein Konto."))
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if "email" in cleaned and "password" in cleaned:
+            user = User(username=cleaned["email"], email=cleaned["email"])
+            try:
+                password_validation.validate_password(cleaned["password"], user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self):
+        email = self.cleaned_data["email"]
+        return User.objects.create_user(email, email, self.cleaned_data["password"])
+
+
+class LoginForm(forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse"), max_length=150)
+    password = forms.CharField(
+        label=_("Passwort"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        if not email or "password" not in cleaned:
+            return cleaned
+        if throttle.blocked(self.request, email):
+            raise forms.ValidationError(
+                _("Zu viele Versuche. Bitte warte 15 Minuten und versuch es dann noch einmal.")
+            )
+        self.user = authenticate(
+            self.request, username=username_for(email), password=cleaned["password"]
+        )
+        if self.user is None:
+            throttle.failed(self.request, email)
+            raise forms.ValidationError(_("E-Mail-Adresse oder Passwort stimmen nicht."))
+        throttle.succeeded(self.request, email)
+        return cleaned
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Passwort zur Bestätigung"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("Das Passwort stimmt nicht."))
+        return self.cleaned_data["password"]

@@ -1,0 +1,29 @@
+from django.contrib.auth.decorators import login_required
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from accounts import views
+
+urlpatterns = [
+    path(_("konto/"), views.account, name="account"),
+    path(_("konto/registrieren/"), views.register, name="register"),
+    path(_("konto/anmelden/"), views.login_view, name="login"),
+    path(_("konto/abmelden/"), views.logout_view, name="logout"),
+    path(_("konto/loeschen/"), views.delete, name="account-delete"),
+    path(
+        _("konto/passwort/"),
+        login_required(views.PasswordChange.as_view()),
+        name="password-change",
+    ),
+    path(_("konto/passwort-vergessen/"), views.PasswordReset.as_view(), name="password-reset"),
+    path(
+        _("konto/passwort-vergessen/gesendet/"),
+        views.PasswordResetDone.as_view(),
+        name="password-reset-done",
+    ),
+    path(
+        _("konto/passwort-neu/<uidb64>/<token>/"),
+        views.PasswordResetConfirm.as_view(),
+        name="password-reset-confirm",
+    ),
+]

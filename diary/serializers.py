@@ -1,0 +1,202 @@
+"""Strict validation of everything a device sends: unknown fields, wrong types, values out of
+range and dates in the future are refused with a structured 400, field by field."""
+
+from datetime import UTC, datetime, timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from diary import choices, sync
+
+CLOCK_SKEW = timedelta(minutes=5)
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses fields it does not know, so a typo never silently drops data."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {key: [_("Unbekanntes Feld.")] for key in unknown}
+                )
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+def unique_choices(items, max_length):
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=list(items)),
+        max_length=max_length,
+        required=False,
+        default=list,
+        validators=[no_repeats],
+    )
+
+
+def no_repeats(values):
+    if len(set(map(str, values))) != len(values):
+        raise serializers.ValidationError(_("Jeder Wert darf nur einmal vorkommen."))
+
+
+class MeasureSerializer(StrictSerializer):
+    id = serializers.ChoiceField(choices=list(choices.MEASURES))
+    helped = StrictIntegerField(
+        min_value=0, max_value=2, allow_null=True, required=False, default=None
+    )
+
+
+class RedflagSerializer(StrictSerializer):
+    tier = serializers.ChoiceField(choices=["emergency", "today", "soon", "selfcare"])
+    reasons = serializers.ListField(
+        child=serializers.RegexField(r"^[a-z0-9-]{1,40}$"), max_length=40, default=list
+    )
+
+
+class EntryDataSerializer(StrictSerializer):
+    started_at = serializers.DateTimeField()
+    duration_minutes = StrictIntegerField(
+        min_value=0, max_value=24 * 60, allow_null=True, required=False, default=None
+    )
+    intensity = StrictIntegerField(min_value=0, max_value=10)
+    intensity_after = StrictIntegerField(
+        min_value=0, max_value=10, allow_null=True, required=False, default=None
+    )
+    regions = unique_choices(choices.REGIONS, 9)
+    triggers = unique_choices(choices.TRIGGERS, len(choices.TRIGGERS))
+    measures = serializers.ListField(
+        child=MeasureSerializer(), max_length=len(choices.MEASURES), required=False, default=list
+    )
+    redflag = RedflagSerializer(allow_null=True, required=False, default=None)
+    notes = StrictCharField(
+        allow_blank=True,
+        max_length=choices.NOTES_MAX,
+        required=False,
+        default="",
+        trim_whitespace=False,
+    )
+
+    def validate_started_at(self, value):
+        if value > timezone.now() + CLOCK_SKEW:
+            raise serializers.ValidationError(_("Der Beginn darf nicht in der Zukunft liegen."))
+        if value < EARLIEST:
+            raise serializers.ValidationError(_("Der Beginn liegt zu weit zurück."))
+        return value
+
+    def validate_measures(self, measures):
+        no_repeats([m["id"] for m in measures])
+        return measures
+
+
+class ChangeSerializer(StrictSerializer):
+    id = serializers.UUIDField()
+    base_version = StrictIntegerField(min_value=1, allow_null=True)
+    client_updated_at = serializers.DateTimeField()
+    deleted = StrictBooleanField()
+    data = serializers.JSONField()
+
+    def validate_client_updated_at(self, value):
+        if value > timezone.now() + timedelta(days=1):
+            raise serializers.ValidationError(_("Dieser Zeitpunkt liegt in der Zukunft."))
+        return value
+
+    def validate(self, change):
+        if change["deleted"]:
+            change["data"] = {}
+            return change
+        data = EntryDataSerializer(data=change["data"])
+        if not data.is_valid():
+            raise serializers.ValidationError({"data": data.errors})
+        change["data"] = data.validated_data
+        return change
+
+
+class SyncRequestSerializer(StrictSerializer):
+    cursor = StrictIntegerField(min_value=0)
+    changes = serializers.ListField(
+        child=ChangeSerializer(), max_length=sync.BATCH_LIMIT, allow_empty=True
+    )
+
+    def validate_changes(self, changes):
+        ids = [change["id"] for change in changes]
+        if len(set(ids)) != len(ids):
+            raise serializers.ValidationError(_("Jeder Eintrag darf nur einmal vorkommen."))
+        return changes
+
+
+class RowSerializer(serializers.Serializer):
+    """An entry as devices see it; the data of a tombstone is empty."""
+
+    id = serializers.UUIDField(source="uuid")
+    version = serializers.IntegerField()
+    client_updated_at = serializers.DateTimeField()
+    deleted = serializers.BooleanField()
+    conflict = serializers.BooleanField()
+    data = serializers.SerializerMethodField()
+
+    def get_data(self, entry) -> dict:
+        if entry.deleted:
+            return {}
+        data = {field: getattr(entry, field) for field in sync.DATA_FIELDS}
+        data["started_at"] = serializers.DateTimeField().to_representation(entry.started_at)
+        return data
+
+
+class HistorySerializer(serializers.Serializer):
+    data = serializers.JSONField()
+    client_updated_at = serializers.DateTimeField()
+    deleted = serializers.BooleanField()
+    replaced_at_version = serializers.IntegerField()
+
+
+class EntryDetailSerializer(RowSerializer):
+    history = HistorySerializer(many=True, read_only=True)
+
+
+class ResultSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    version = serializers.IntegerField()
+    client_updated_at = serializers.DateTimeField()
+    status = serializers.ChoiceField(choices=["applied", "duplicate", "conflict"])
+
+
+class SyncResponseSerializer(serializers.Serializer):
+    cursor = serializers.IntegerField()
+    applied = ResultSerializer(many=True)
+    changes = RowSerializer(many=True)
+    more = serializers.BooleanField()
+
+
+class DateRangeSerializer(StrictSerializer):
+    # "from" is a Python keyword, hence the field mapping in the view.
+    start = serializers.DateField(required=False)
+    end = serializers.DateField(required=False)
+    page = serializers.IntegerField(min_value=1, required=False)
+
+    def validate(self, attrs):
+        if attrs.get("start") and attrs.get("end") and attrs["start"] > attrs["end"]:
+            raise serializers.ValidationError({"end": [_("Das Ende liegt vor dem Anfang.")]})
+        return attrs

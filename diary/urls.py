@@ -1,0 +1,9 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from diary import views
+
+urlpatterns = [
+    path(_("tagebuch/"), views.entries, name="diary"),
+    path(_("tagebuch/eintrag/"), views.entry, name="diary-entry"),
+]

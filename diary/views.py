@@ -1,0 +1,27 @@
+"""Diary pages. The diary lives on the phone (IndexedDB), so these pages are shells that the
+service worker precaches; diary-*.js fills them from the local store."""
+
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from diary import choices
+from firstaid import content
+
+
+@require_GET
+def entries(request):
+    return render(
+        request,
+        "diary/list.html",
+        {"content": content.load(get_language()), "choices": choices.for_templates()},
+    )
+
+
+@require_GET
+def entry(request):
+    return render(
+        request,
+        "diary/entry.html",
+        {"content": content.load(get_language()), "choices": choices.for_templates()},
+    )

@@ -1,0 +1,206 @@
+// The entry page: a new entry, or the one named by ?id=. Logging a cramp takes three taps
+// ("Neuer Eintrag", a number, "Speichern"); everything else is optional. What is typed stays
+// in sessionStorage as a draft until it is saved, so a reload, a rotation, a discarded tab or a
+// validation error never loses it.
+import * as store from "./diary-store.js";
+import { showConflict } from "./diary-conflict.js";
+
+const form = document.getElementById("entry-form");
+const text = form.dataset;
+const id = new URLSearchParams(location.search).get("id");
+const draftKey = `diary:draft:${id ?? "new"}`;
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const EARLIEST = Date.UTC(2000, 0, 1); // as the server's validation
+const NOTES_MAX = Number(text.notesMax) || 2000;
+const startedInput = form.elements.started_at;
+const notes = form.elements.notes;
+let entry = null;
+let tried = false;
+
+// <input type="datetime-local"> speaks local time without a zone: "2026-11-23T14:05".
+function localInput(date) {
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+
+function radio(name) {
+  const value = form.elements[name]?.value;
+  return value ? Number(value) : null;
+}
+
+function checkedValues(name) {
+  return [...form.querySelectorAll(`[name="${name}"]:checked`)].map((input) => input.value);
+}
+
+function setChecked(name, values) {
+  const wanted = [values].flat().map((value) => String(value ?? ""));
+  for (const input of form.querySelectorAll(`[name="${name}"]`)) input.checked = wanted.includes(input.value);
+}
+
+function fill(data) {
+  form.reset();
+  setChecked("intensity", data.intensity);
+  setChecked("intensity_after", data.intensity_after);
+  startedInput.value = data.started_at ? localInput(new Date(data.started_at)) : "";
+  form.elements.duration_minutes.value = data.duration_minutes ?? "";
+  setChecked("regions", data.regions ?? []);
+  setChecked("triggers", data.triggers ?? []);
+  setChecked(
+    "measures",
+    (data.measures ?? []).map((measure) => measure.id),
+  );
+  for (const measure of data.measures ?? []) setChecked(`helped-${measure.id}`, measure.helped);
+  notes.value = data.notes ?? "";
+}
+
+function collect() {
+  const started = startedInput.value;
+  const duration = form.elements.duration_minutes.value.trim();
+  return {
+    // Untouched: keep the stored instant to the second (the form shows minutes only).
+    started_at:
+      entry && localInput(new Date(entry.data.started_at)) === started
+        ? entry.data.started_at
+        : new Date(started).toISOString(),
+    duration_minutes: duration === "" ? null : Number(duration),
+    intensity: radio("intensity"),
+    intensity_after: radio("intensity_after"),
+    regions: checkedValues("regions"),
+    triggers: checkedValues("triggers"),
+    measures: checkedValues("measures").map((measure) => ({ id: measure, helped: radio(`helped-${measure}`) })),
+    redflag: entry?.data.redflag ?? null, // from the red-flag check; the form does not edit it
+    notes: notes.value,
+  };
+}
+
+// {field: message}; true keeps the message written in the page.
+function validate() {
+  const errors = {};
+  if (radio("intensity") === null) errors.intensity = true;
+  const started = Date.parse(startedInput.value);
+  if (Number.isNaN(started)) errors.started_at = text.errorStartedMissing;
+  else if (started > Date.now() + CLOCK_SKEW_MS) errors.started_at = text.errorStartedFuture;
+  else if (started < EARLIEST) errors.started_at = text.errorStartedPast;
+  const duration = form.elements.duration_minutes;
+  const minutes = Number(duration.value);
+  const durationOk = duration.value.trim() === "" || (Number.isInteger(minutes) && minutes >= 0 && minutes <= 1440);
+  if (duration.validity.badInput || !durationOk) errors.duration_minutes = text.errorDuration;
+  if (notes.value.length > NOTES_MAX) errors.notes = text.errorNotes;
+  return errors;
+}
+
+function showErrors(errors) {
+  for (const field of form.querySelectorAll("[data-field]")) {
+    const message = field.querySelector(".field-error");
+    if (!message) continue;
+    const error = errors[field.dataset.field];
+    message.hidden = !error;
+    if (typeof error === "string") message.textContent = error;
+    for (const control of field.querySelectorAll("input, textarea")) {
+      const described = (control.getAttribute("aria-describedby") || "").split(" ");
+      const others = described.filter((ref) => ref && ref !== message.id);
+      const refs = error ? [message.id, ...others] : others;
+      if (refs.length) control.setAttribute("aria-describedby", refs.join(" "));
+      else control.removeAttribute("aria-describedby");
+      if (error) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+  }
+}
+
+function saveDraft() {
+  sessionStorage.setItem(draftKey, JSON.stringify([...new FormData(form)]));
+}
+
+function restoreDraft(pairs) {
+  form.reset();
+  for (const input of form.querySelectorAll("input[type=checkbox], input[type=radio]")) input.checked = false;
+  for (const [name, value] of pairs) {
+    for (const control of form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+      if (control.type === "checkbox" || control.type === "radio") control.checked ||= control.value === value;
+      else control.value = value;
+    }
+  }
+}
+
+function countNotes() {
+  document.getElementById("notes-count").textContent = text.textCount
+    .replace("{n}", notes.value.length)
+    .replace("{max}", NOTES_MAX);
+}
+
+function leave(flash) {
+  sessionStorage.removeItem(draftKey);
+  if (flash) sessionStorage.setItem("diary:flash", flash);
+  location.assign(text.listUrl);
+}
+
+form.addEventListener("input", () => {
+  saveDraft();
+  countNotes();
+  if (tried) showErrors(validate());
+});
+form.addEventListener("change", saveDraft);
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  tried = true;
+  const errors = validate();
+  showErrors(errors);
+  const first = form.querySelector("[aria-invalid=true]");
+  if (first) return first.focus();
+  const button = form.querySelector("[type=submit]");
+  button.disabled = true;
+  try {
+    await store.save(collect(), id ?? undefined);
+    leave("saved");
+  } catch {
+    document.getElementById("save-error").hidden = false;
+    button.disabled = false;
+  }
+});
+
+document.getElementById("discard-draft").addEventListener("click", () => {
+  sessionStorage.removeItem(draftKey);
+  fill(entry?.data ?? { started_at: new Date().toISOString() });
+  countNotes();
+  document.getElementById("draft").hidden = true;
+  startedInput.focus();
+});
+
+const dialog = document.getElementById("delete-dialog");
+document.getElementById("delete-button").addEventListener("click", () => {
+  dialog.returnValue = "";
+  dialog.showModal();
+});
+dialog.addEventListener("close", async () => {
+  if (dialog.returnValue !== "delete") return;
+  await store.remove(id);
+  leave("deleted");
+});
+
+async function start() {
+  if (id) {
+    // If the browser refuses storage (some private modes), saving says so; typing still works.
+    entry = await store.get(id).catch(() => null);
+    if (!entry || entry.deleted) {
+      document.getElementById("missing").hidden = false;
+      return;
+    }
+    const title = document.getElementById("entry-title");
+    title.textContent = title.dataset.edit;
+    document.getElementById("delete").hidden = false;
+    if (entry.conflict) showConflict(entry, () => sessionStorage.removeItem(draftKey));
+  }
+  const draft = JSON.parse(sessionStorage.getItem(draftKey) || "null");
+  if (draft) {
+    restoreDraft(draft);
+    document.getElementById("draft").hidden = false;
+  } else {
+    fill(entry?.data ?? { started_at: new Date().toISOString() });
+  }
+  startedInput.max = localInput(new Date(Date.now() + CLOCK_SKEW_MS));
+  countNotes();
+  form.hidden = false;
+}
+
+start();

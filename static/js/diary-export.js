@@ -1,0 +1,65 @@
+// Downloads the whole diary as a file made on this device, so it works offline and without an
+// account: CSV as a table for a spreadsheet or the doctor, JSON as a complete backup.
+import * as store from "./diary-store.js";
+import { describe } from "./diary-format.js";
+
+const section = document.getElementById("export");
+
+function pad(number) {
+  return String(number).padStart(2, "0");
+}
+
+function localDate(date) {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+// Local time, written so that spreadsheets sort it and recognise it as a date.
+function localDateTime(iso) {
+  const date = new Date(iso);
+  return `${localDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function cell(value) {
+  let text = String(value);
+  // Typed notes must never run as a spreadsheet formula.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csv(entries) {
+  const header = describe({}).map(([, name]) => name);
+  const rows = entries.map((entry) =>
+    describe(entry.data).map(([key, , value]) => (key === "started_at" ? localDateTime(entry.data.started_at) : value)),
+  );
+  // The byte order mark makes Excel read UTF-8 (umlauts) correctly.
+  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+}
+
+function json(entries) {
+  const backup = {
+    app: "Krampfhilfe",
+    exported_at: new Date().toISOString(),
+    entries: entries.map(({ id, client_updated_at, data }) => ({ id, client_updated_at, data })),
+  };
+  return JSON.stringify(backup, null, 2);
+}
+
+function download(name, type, body) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+for (const button of section.querySelectorAll("[data-export]")) {
+  button.addEventListener("click", async () => {
+    const entries = await store.list();
+    const name = `${section.dataset.filename}-${localDate(new Date())}`;
+    if (button.dataset.export === "csv") download(`${name}.csv`, "text/csv;charset=utf-8", csv(entries));
+    else download(`${name}.json`, "application/json", json(entries));
+  });
+}

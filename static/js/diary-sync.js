@@ -1,0 +1,146 @@
+// Syncs the diary with the user's account (DESIGN.md, "Sync protocol"): pushes the outbox,
+// pulls what other devices changed. It runs by itself (page load, back online, page visible
+// again, shortly after a change) and on demand; one sync at a time, also across tabs. On any
+// error everything local stays as it is: the outbox is only emptied by the server's answer.
+import * as store from "./diary-store.js";
+
+const ME_URL = "/api/v1/auth/me/";
+const SYNC_URL = "/api/v1/diary/sync/";
+const BATCH = 500;
+const ROUNDS = 50;
+const FIRST_RETRY_MS = 2000;
+const LAST_RETRY_MS = 5 * 60 * 1000;
+
+class Retry extends Error {}
+class LoggedOut extends Error {}
+class Rejected extends Error {}
+
+let running = null;
+let again = false;
+let failures = 0;
+let retryTimer = null;
+let debounceTimer = null;
+
+// The last answer of the server, so that the page knows offline whether there is an account.
+export function account() {
+  return JSON.parse(localStorage.getItem("diary:auth") || "null") ?? { authenticated: false };
+}
+
+function remember(answer) {
+  const known = { authenticated: answer.authenticated === true, email: answer.email || "" };
+  localStorage.setItem("diary:auth", JSON.stringify(known));
+  return known;
+}
+
+function report(phase) {
+  dispatchEvent(new CustomEvent("diary:sync", { detail: { phase } }));
+}
+
+async function request(url, options) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: "same-origin", ...options });
+  } catch {
+    throw new Retry(); // no network
+  }
+  if (response.status === 401 || response.status === 403) throw new LoggedOut();
+  if (response.status >= 500 || response.status === 429) throw new Retry();
+  return response;
+}
+
+async function whoAmI() {
+  const response = await request(ME_URL, { headers: { Accept: "application/json" } });
+  // 404: a server without accounts (yet): the diary stays on this device.
+  return remember(response.ok ? await response.json() : { authenticated: false });
+}
+
+function csrfToken() {
+  return document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/)?.[1] ?? "";
+}
+
+async function push(cursor, changes) {
+  const response = await request(SYNC_URL, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
+    body: JSON.stringify({ cursor, changes }),
+  });
+  if (!response.ok) throw new Rejected(String(response.status));
+  try {
+    return await response.json();
+  } catch {
+    throw new Retry(); // cut off on the way
+  }
+}
+
+async function run() {
+  if (!navigator.onLine) return report("offline");
+  const me = await whoAmI();
+  if (!me.authenticated) return report("local");
+  report("syncing");
+  // Another account on this device: pull its whole diary, not from the old account's cursor.
+  if ((await store.getMeta("account")) !== me.email) {
+    await store.setMeta("cursor", 0);
+    await store.setMeta("account", me.email);
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const changes = await store.outbox(BATCH);
+    const answer = await push((await store.getMeta("cursor")) ?? 0, changes);
+    await store.confirm(answer.applied);
+    await store.applyRemote(answer.changes, answer.cursor);
+    const waiting = await store.pending();
+    // Stop when the server has nothing more and the outbox is empty, or made no progress
+    // (nothing applied): the next trigger tries again, never a tight loop.
+    if (!answer.more && (!waiting || !answer.applied.length)) break;
+  }
+  await store.setMeta("lastSync", new Date().toISOString());
+  failures = 0;
+  report("done");
+}
+
+function failed(error) {
+  if (error instanceof LoggedOut) {
+    remember({ authenticated: false });
+    return report("local");
+  }
+  if (error instanceof Rejected) return report("error"); // a 400 will not heal by repeating it
+  if (!navigator.onLine) return report("offline"); // the online event brings it back
+  const delay = Math.min(FIRST_RETRY_MS * 2 ** failures, LAST_RETRY_MS);
+  failures += 1;
+  retryTimer = setTimeout(sync, delay);
+  report("retry");
+}
+
+export function sync() {
+  clearTimeout(retryTimer);
+  if (running) {
+    again = true;
+    return running;
+  }
+  const locked = navigator.locks ? navigator.locks.request("krampfhilfe-diary-sync", run) : run();
+  running = locked.catch(failed).finally(() => {
+    running = null;
+    if (again) {
+      again = false;
+      sync();
+    }
+  });
+  return running;
+}
+
+function soon() {
+  clearTimeout(debounceTimer);
+  debounceTimer = setTimeout(sync, 1000);
+}
+
+export function startSync() {
+  addEventListener("diary:change", soon);
+  addEventListener("online", () => {
+    failures = 0;
+    sync();
+  });
+  addEventListener("offline", () => report("offline"));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") sync();
+  });
+  sync();
+}

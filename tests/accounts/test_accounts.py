@@ -1,0 +1,169 @@
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.cache import cache
+
+from diary.models import Entry
+from tests.diary.helpers import change
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "Rücken-Krampf 2026"
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    cache.clear()
+
+
+def register(client, email="anna@example.org", password=PASSWORD):
+    return client.post("/de/konto/registrieren/", {"email": email, "password": password})
+
+
+def test_it_registers_with_email_and_password_and_logs_in(client):
+    response = register(client, "Anna@Example.org")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/de/tagebuch/"
+    user = User.objects.get()
+    assert (user.username, user.email) == ("anna@example.org", "anna@example.org")
+    assert client.get("/api/v1/auth/me/").json() == {
+        "authenticated": True,
+        "email": "anna@example.org",
+    }
+
+
+def test_it_refuses_a_weak_password_and_a_taken_address(client):
+    body = register(client, password="12345678").content.decode()
+    assert "Dieses Passwort ist zu üblich." in body or "komplett aus Ziffern" in body
+    register(client)
+    client.logout()
+    body = register(client).content.decode()
+    assert "Für diese Adresse gibt es schon ein Konto." in body
+    assert User.objects.count() == 1
+
+
+def test_it_logs_in_and_out(client):
+    register(client)
+    client.post("/de/konto/abmelden/")
+    assert client.get("/api/v1/auth/me/").json()["authenticated"] is False
+    response = client.post(
+        "/de/konto/anmelden/", {"email": "ANNA@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get("/api/v1/auth/me/").json()["authenticated"] is True
+
+
+def test_it_logs_out_only_by_post(client):
+    register(client)
+    assert client.get("/de/konto/abmelden/").status_code == 405
+    response = client.post("/de/konto/abmelden/")
+    assert response.headers["Location"] == "/de/konto/?signed-out=1"
+
+
+def test_it_throttles_password_guessing(client):
+    register(client)
+    client.logout()
+    for _ in range(5):
+        body = client.post(
+            "/de/konto/anmelden/", {"email": "anna@example.org", "password": "wrong"}
+        )
+        assert "E-Mail-Adresse oder Passwort stimmen nicht." in body.content.decode()
+    body = client.post("/de/konto/anmelden/", {"email": "anna@example.org", "password": PASSWORD})
+    assert "Zu viele Versuche" in body.content.decode()
+    assert client.get("/api/v1/auth/me/").json()["authenticated"] is False
+
+
+def test_it_throttles_the_token_endpoint_too(client):
+    register(client)
+    for _ in range(5):
+        response = client.post(
+            "/api/v1/auth/token/", {"email": "anna@example.org", "password": "x"}
+        )
+        assert response.status_code == 400
+    response = client.post(
+        "/api/v1/auth/token/", {"email": "anna@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 429
+
+
+def test_it_gives_a_token_for_the_right_password(client):
+    register(client)
+    response = client.post(
+        "/api/v1/auth/token/", {"email": "anna@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 200
+    assert len(response.json()["token"]) == 40
+
+
+def test_it_changes_the_password(client):
+    register(client)
+    response = client.post(
+        "/de/konto/passwort/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Neues Passwort 99",
+            "new_password2": "Neues Passwort 99",
+        },
+    )
+    assert response.status_code == 302
+    assert User.objects.get().check_password("Neues Passwort 99")
+
+
+def test_it_resets_a_forgotten_password_by_email(client):
+    register(client)
+    client.logout()
+    client.post("/de/konto/passwort-vergessen/", {"email": "anna@example.org"})
+    (message,) = mail.outbox
+    link = re.search(r"http://testserver(\S+)", message.body).group(1)
+    form = client.get(link, follow=True)
+    response = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "Ganz neu 2026!", "new_password2": "Ganz neu 2026!"},
+    )
+    assert response.status_code == 302
+    assert User.objects.get().check_password("Ganz neu 2026!")
+
+
+def test_it_does_not_say_whether_an_address_has_an_account(client):
+    response = client.post("/de/konto/passwort-vergessen/", {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_it_deletes_the_account_with_all_its_data(client):
+    register(client)
+    user = User.objects.get()
+    client.post(
+        "/api/v1/diary/sync/",
+        {"cursor": 0, "changes": [change(notes="weg damit")]},
+        content_type="application/json",
+    )
+    assert Entry.objects.filter(user=user).count() == 1
+    body = client.post("/de/konto/loeschen/", {"password": "wrong"}).content.decode()
+    assert "Das Passwort stimmt nicht." in body
+    response = client.post("/de/konto/loeschen/", {"password": PASSWORD})
+    assert response.headers["Location"] == "/de/konto/?signed-out=1"
+    assert not User.objects.exists()
+    assert not Entry.objects.exists()
+    assert client.get("/api/v1/auth/me/").json()["authenticated"] is False
+
+
+def test_it_needs_a_login_to_delete_or_change_the_password(client):
+    assert client.get("/de/konto/loeschen/").headers["Location"].startswith("/de/konto/anmelden/")
+    assert client.get("/de/konto/passwort/").status_code == 302
+
+
+def test_it_protects_the_account_forms_with_csrf(client):
+    client.handler.enforce_csrf_checks = True
+    assert register(client).status_code == 403
+
+
+def test_it_does_not_redirect_to_another_site_after_login(client):
+    register(client)
+    client.logout()
+    response = client.post(
+        "/de/konto/anmelden/",
+        {"email": "anna@example.org", "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert response.headers["Location"] == "/de/tagebuch/"

@@ -1,0 +1,292 @@
+import json
+import uuid
+
+import pytest
+from django.contrib.auth.models import User
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from diary.models import Entry
+from tests.diary.helpers import at, change
+
+pytestmark = pytest.mark.django_db
+SYNC = "/api/v1/diary/sync/"
+
+
+def client_for(email):
+    user = User.objects.create_user(email, email, "a long password 1")
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_authenticate(user)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def alice():
+    return client_for("alice@example.org")
+
+
+@pytest.fixture
+def bob():
+    return client_for("bob@example.org")
+
+
+def sync(client, changes=(), cursor=0):
+    return client.post(SYNC, {"cursor": cursor, "changes": list(changes)}, format="json")
+
+
+def test_it_pushes_and_pulls(alice):
+    first = change(notes="Nach dem Heben")
+    response = sync(alice, [first])
+    assert response.status_code == 200
+    body = response.json()
+    assert body["applied"] == [
+        {
+            "id": first["id"],
+            "version": 1,
+            "client_updated_at": body["applied"][0]["client_updated_at"],
+            "status": "applied",
+        }
+    ]
+    assert body["cursor"] == 1
+    assert body["more"] is False
+    (row,) = body["changes"]
+    assert row["data"]["notes"] == "Nach dem Heben"
+    assert row["data"]["regions"] == []
+
+
+def test_it_accepts_the_same_batch_twice_as_one(alice):
+    batch = [change(notes="a"), change(notes="b")]
+    sync(alice, batch)
+    again = sync(alice, batch, cursor=2).json()
+    assert [a["status"] for a in again["applied"]] == ["duplicate", "duplicate"]
+    assert again["changes"] == []
+    assert Entry.objects.count() == 2
+
+
+def test_it_pages_the_pull_by_cursor(alice):
+    for chunk in range(3):
+        sync(alice, [change(notes=f"{chunk}-{i}") for i in range(400)])
+    pulled, cursor, rounds = [], 0, 0
+    while True:
+        body = sync(alice, cursor=cursor).json()
+        pulled += body["changes"]
+        cursor = body["cursor"]
+        rounds += 1
+        if not body["more"]:
+            break
+    assert rounds == 3
+    assert len({row["id"] for row in pulled}) == 1200
+    assert [row["version"] for row in pulled] == list(range(1, 1201))
+
+
+def test_it_sends_deletions_as_tombstones(alice):
+    entry = change(notes="private")
+    sync(alice, [entry])
+    body = sync(alice, [change(entry["id"], base=1, when=2, deleted=True)], cursor=1).json()
+    assert body["changes"] == [
+        {
+            "id": entry["id"],
+            "version": 2,
+            "client_updated_at": body["changes"][0]["client_updated_at"],
+            "deleted": True,
+            "conflict": False,
+            "data": {},
+        }
+    ]
+
+
+def test_it_refuses_more_than_500_changes(alice):
+    response = sync(alice, [change() for _ in range(501)])
+    assert response.status_code == 400
+    assert "changes" in response.json()
+
+
+@pytest.mark.parametrize(
+    "fields,field,message",
+    [
+        ({"intensity": 11}, "intensity", "Ensure this value is less than or equal to 10."),
+        ({"intensity": -1}, "intensity", "Ensure this value is greater than or equal to 0."),
+        ({"intensity": "7"}, "intensity", "A valid integer is required."),
+        ({"intensity": 7.5}, "intensity", "A valid integer is required."),
+        ({"regions": ["neck"]}, "regions", None),
+        ({"regions": ["lower-left", "lower-left"]}, "regions", None),
+        ({"triggers": ["bungee"]}, "triggers", None),
+        ({"measures": [{"id": "heat", "helped": 5}]}, "measures", None),
+        ({"measures": [{"id": "laser"}]}, "measures", None),
+        (
+            {"started_at": at(60 * 24 * 365 * 10)},
+            "started_at",
+            "The start cannot be in the future.",
+        ),
+        ({"started_at": "yesterday"}, "started_at", None),
+        ({"notes": "x" * 1_000_000}, "notes", None),
+        ({"notes": 42}, "notes", None),
+        ({"mood": "bad"}, "mood", "Unknown field."),
+        ({"redflag": {"tier": "later", "reasons": []}}, "redflag", None),
+        ({"duration_minutes": 100000}, "duration_minutes", None),
+    ],
+)
+def test_it_refuses_invalid_entry_data_field_by_field(alice, fields, field, message):
+    response = sync(alice, [change(**fields)])
+    assert response.status_code == 400
+    errors = response.json()["changes"]["0"]["data"]
+    assert field in errors
+    if message:
+        assert message in errors[field]
+    assert not Entry.objects.exists()
+
+
+def test_it_applies_nothing_of_a_batch_with_one_bad_change(alice):
+    response = sync(alice, [change(), change(intensity=12), change()])
+    assert response.status_code == 400
+    assert list(response.json()["changes"]) == ["1"]
+    assert not Entry.objects.exists()
+
+
+def test_it_refuses_a_missing_intensity(alice):
+    bad = change()
+    del bad["data"]["intensity"]
+    response = sync(alice, [bad])
+    assert response.json()["changes"]["0"]["data"]["intensity"] == ["This field is required."]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"cursor": -1, "changes": []},
+        {"cursor": "0", "changes": []},
+        {"changes": []},
+        {"cursor": 0, "changes": "all"},
+        {"cursor": 0, "changes": [], "extra": 1},
+        {"cursor": 0, "changes": [{"id": "not-a-uuid"}]},
+        [],
+    ],
+)
+def test_it_refuses_a_malformed_request(alice, body):
+    response = alice.post(SYNC, body, format="json")
+    assert response.status_code == 400
+    assert response.json()
+
+
+def test_it_refuses_malformed_json(alice):
+    response = alice.post(SYNC, '{"cursor": 0, "changes": [', content_type="application/json")
+    assert response.status_code == 400
+    assert "JSON parse error" in response.json()["detail"]
+
+
+def test_it_refuses_the_same_entry_twice_in_a_batch(alice):
+    entry = change()
+    response = sync(alice, [entry, entry])
+    assert response.status_code == 400
+
+
+def test_it_lists_entries_newest_first_with_pages_and_date_filters(alice):
+    sync(alice, [change(started_at=f"2026-10-{day:02d}T08:00:00+00:00") for day in range(1, 31)])
+    sync(alice, [change(started_at="2026-11-01T08:00:00+00:00")])
+    page = alice.get("/api/v1/diary/entries/").json()
+    assert page["count"] == 31
+    assert page["results"][0]["data"]["started_at"].startswith("2026-11-01")
+    ranged = alice.get("/api/v1/diary/entries/?from=2026-10-10&to=2026-10-12").json()
+    assert [r["data"]["started_at"][:10] for r in ranged["results"]] == [
+        "2026-10-12",
+        "2026-10-11",
+        "2026-10-10",
+    ]
+    assert len(page["results"]) == 20
+    assert len(alice.get("/api/v1/diary/entries/?page=2").json()["results"]) == 11
+
+
+@pytest.mark.parametrize(
+    "query", ["from=yesterday", "to=2026-13-01", "from=2026-10-12&to=2026-10-10", "page=0"]
+)
+def test_it_refuses_a_bad_date_range(alice, query):
+    response = alice.get(f"/api/v1/diary/entries/?{query}")
+    assert response.status_code == 400
+    assert response.json()
+
+
+def test_it_shows_an_entry_with_the_version_that_lost_a_conflict(alice):
+    entry = change(notes="original")
+    sync(alice, [entry])
+    sync(alice, [change(entry["id"], base=1, when=5, notes="phone")])
+    sync(alice, [change(entry["id"], base=1, when=3, notes="tablet")])
+    body = alice.get(f"/api/v1/diary/entries/{entry['id']}/").json()
+    assert body["conflict"] is True
+    assert body["data"]["notes"] == "phone"
+    assert [h["data"]["notes"] for h in body["history"]] == ["tablet"]
+
+
+def test_it_exports_all_data_as_json_and_csv(alice):
+    sync(
+        alice,
+        [
+            change(
+                notes="Rücken, „links“",
+                regions=["lower-left"],
+                measures=[{"id": "heat", "helped": 2}],
+            )
+        ],
+    )
+    exported = json.loads(alice.get("/api/v1/diary/export.json").content)
+    assert exported["entries"][0]["data"]["notes"] == "Rücken, „links“"
+    csv = alice.get("/api/v1/diary/export.csv")
+    assert csv["Content-Type"].startswith("text/csv")
+    text = csv.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("id,started_at,duration_minutes,intensity")
+    assert "heat:2" in text
+    assert '"Rücken, „links“"' in text
+
+
+# Object-level permissions: every endpoint, user A against user B's rows.
+
+
+def test_it_never_shows_one_users_entries_to_another(alice, bob):
+    entry = change(notes="Alice only")
+    sync(alice, [entry])
+    assert sync(bob).json()["changes"] == []
+    assert bob.get("/api/v1/diary/entries/").json()["count"] == 0
+    assert bob.get(f"/api/v1/diary/entries/{entry['id']}/").status_code == 404
+    assert json.loads(bob.get("/api/v1/diary/export.json").content) == {"entries": []}
+    assert "Alice only" not in bob.get("/api/v1/diary/export.csv").content.decode()
+
+
+def test_it_never_lets_one_user_change_or_delete_anothers_entry(alice, bob):
+    entry = change(notes="Alice only")
+    sync(alice, [entry])
+    sync(bob, [change(entry["id"], base=1, when=9, notes="Bob was here")])
+    sync(bob, [change(entry["id"], base=1, when=10, deleted=True)])
+    alices = Entry.objects.get(user=alice.user)
+    assert (alices.notes, alices.deleted, alices.version) == ("Alice only", False, 1)
+
+
+@pytest.mark.parametrize(
+    "method,url",
+    [
+        ("post", SYNC),
+        ("get", "/api/v1/diary/entries/"),
+        ("get", f"/api/v1/diary/entries/{uuid.uuid4()}/"),
+        ("get", "/api/v1/diary/export.json"),
+        ("get", "/api/v1/diary/export.csv"),
+    ],
+)
+def test_it_requires_authentication_on_every_endpoint(method, url):
+    response = getattr(APIClient(), method)(url, {"cursor": 0, "changes": []}, format="json")
+    assert response.status_code == 401
+
+
+def test_it_accepts_a_token_for_other_api_clients(db):
+    user = User.objects.create_user("carol@example.org", "carol@example.org", "x")
+    token = Token.objects.create(user=user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert sync(client, [change()]).status_code == 200
+
+
+def test_it_checks_csrf_for_the_browser_session(db):
+    user = User.objects.create_user("dave@example.org", "dave@example.org", "x")
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(user)
+    response = client.post(SYNC, {"cursor": 0, "changes": []}, format="json")
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]
