@@ -55,11 +55,12 @@ class AppServer:
     def __init__(self, workdir, content_dir=None):
         self.port = free_port()
         self.content_dir = content_dir
+        self.database = migrated_database(workdir / "db.sqlite3")
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
             "DEBUG": "false",
-            "DATABASE_URL": f"sqlite:///{migrated_database(workdir / 'db.sqlite3')}",
+            "DATABASE_URL": f"sqlite:///{self.database}",
             "FIRSTAID_CONTENT_DIR": str(content_dir or ROOT / "firstaid" / "content"),
         }
         self.process = None

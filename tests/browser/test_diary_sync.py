@@ -1,0 +1,190 @@
+"""The diary with an account, end to end: real browsers, the real server and its database."""
+
+import sqlite3
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import wait_for_service_worker, wait_until
+from tests.harness import PHONE
+
+PASSWORD = "Rücken-Krampf 2026"
+OUTBOX_EMPTY = """new Promise((done) => {
+  const open = indexedDB.open("krampfhilfe-diary");
+  open.onsuccess = () => {
+    const count = open.result.transaction("outbox").objectStore("outbox").count();
+    count.onsuccess = () => { open.result.close(); done(count.result === 0); };
+  };
+})"""
+
+
+def on_server(server, sql):
+    with sqlite3.connect(server.database) as db:
+        return db.execute(sql).fetchall()
+
+
+def server_notes(server):
+    return sorted(
+        n for (n,) in on_server(server, "select notes from diary_entry where not deleted")
+    )
+
+
+def register(page, server, email="anna@example.org"):
+    page.goto(f"{server.url}/de/konto/registrieren/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Konto anlegen").click()
+    expect(page).to_have_url(f"{server.url}/de/tagebuch/")
+
+
+def log_in(page, server, email="anna@example.org"):
+    page.goto(f"{server.url}/de/konto/anmelden/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(f"{server.url}/de/tagebuch/")
+
+
+def add_entry(page, server, strength, notes):
+    page.goto(f"{server.url}/de/tagebuch/eintrag/")
+    page.get_by_role("group", name="Wie stark war der Schmerz?").get_by_role(
+        "radio", name=str(strength), exact=True
+    ).tap()
+    page.get_by_label("Notizen").fill(notes)
+    save(page, server)
+
+
+def save(page, server):
+    page.get_by_role("button", name="Speichern").tap()
+    expect(page).to_have_url(f"{server.url}/de/tagebuch/")
+
+
+def synced(page, server):
+    """Open the list (which syncs) and wait until nothing is left to send."""
+    page.goto(f"{server.url}/de/tagebuch/")
+    wait_until(page, OUTBOX_EMPTY)
+    expect(page.get_by_text("Zuletzt synchronisiert:")).to_be_visible()
+
+
+def cards(page):
+    return page.locator(".entry-card")
+
+
+def test_it_uploads_the_phones_entries_at_the_first_login_without_duplicates(browser, server):
+    phone = browser.new_context(**PHONE).new_page()
+    add_entry(phone, server, 6, "vor dem Konto 1")
+    add_entry(phone, server, 4, "vor dem Konto 2")
+    register(phone, server)
+    synced(phone, server)
+    assert server_notes(server) == ["vor dem Konto 1", "vor dem Konto 2"]
+
+    laptop = browser.new_context(**PHONE).new_page()
+    log_in(laptop, server)
+    synced(laptop, server)
+    expect(cards(laptop)).to_have_count(2)
+
+    synced(phone, server)
+    expect(cards(phone)).to_have_count(2)
+    assert len(on_server(server, "select id from diary_entry")) == 2
+
+
+def test_it_syncs_what_was_written_while_the_server_was_down(browser, server):
+    page = browser.new_context(**PHONE).new_page()
+    register(page, server)
+    wait_for_service_worker(page)
+    synced(page, server)
+    server.kill()
+
+    add_entry(page, server, 8, "im Funkloch geschrieben")
+    expect(cards(page)).to_have_count(1)
+    expect(page.get_by_text("1 Änderung wartet auf das Senden.")).to_be_visible()
+    assert server_notes(server) == []
+
+    server.start()
+    page.get_by_role("button", name="Jetzt synchronisieren").click()
+    wait_until(page, OUTBOX_EMPTY)
+    assert server_notes(server) == ["im Funkloch geschrieben"]
+
+
+def test_it_brings_two_devices_to_the_same_diary_and_syncs_a_delete(browser, server):
+    phone = browser.new_context(**PHONE).new_page()
+    laptop = browser.new_context(**PHONE).new_page()
+    register(phone, server)
+    log_in(laptop, server)
+
+    add_entry(phone, server, 5, "vom Handy")
+    synced(phone, server)
+    synced(laptop, server)
+    expect(cards(laptop)).to_have_count(1)
+    expect(cards(laptop).first).to_contain_text("5/10")
+
+    cards(laptop).first.click()
+    laptop.get_by_label("Notizen").fill("am Laptop ergänzt")
+    save(laptop, server)
+    synced(laptop, server)
+    synced(phone, server)
+    cards(phone).first.click()
+    expect(phone.get_by_label("Notizen")).to_have_value("am Laptop ergänzt")
+
+    phone.get_by_role("button", name="Eintrag löschen …").click()
+    phone.get_by_role("button", name="Ja, löschen").click()
+    expect(phone.get_by_text("Eintrag gelöscht.")).to_be_visible()
+    synced(phone, server)
+    synced(laptop, server)
+    expect(cards(laptop)).to_have_count(0)
+    assert on_server(server, "select deleted, notes from diary_entry") == [(1, "")]
+
+
+def test_it_keeps_both_versions_of_an_entry_edited_on_two_offline_devices(browser, server):
+    phone_context = browser.new_context(**PHONE)
+    laptop_context = browser.new_context(**PHONE)
+    phone, laptop = phone_context.new_page(), laptop_context.new_page()
+    register(phone, server)
+    log_in(laptop, server)
+    add_entry(phone, server, 5, "Anfang")
+    synced(phone, server)
+    synced(laptop, server)
+
+    for context, page, text in [
+        (phone_context, phone, "auf dem Handy getippt"),
+        (laptop_context, laptop, "am Laptop getippt, später"),
+    ]:
+        wait_for_service_worker(page)
+        context.set_offline(True)
+        cards(page).first.click()
+        page.get_by_label("Notizen").fill(text)
+        save(page, server)
+        expect(cards(page)).to_have_count(1)
+    for context, page in [(laptop_context, laptop), (phone_context, phone)]:
+        context.set_offline(False)
+        synced(page, server)
+    synced(laptop, server)
+
+    for page in (phone, laptop):
+        expect(cards(page).first).to_contain_text("Auf zwei Geräten geändert")
+    cards(phone).first.click()
+    expect(phone.get_by_label("Notizen")).to_have_value("am Laptop getippt, später")
+    phone.get_by_role("button", name="Auf zwei Geräten geändert – andere Version ansehen").click()
+    expect(phone.locator("#conflict-versions")).to_contain_text("auf dem Handy getippt")
+    assert on_server(server, "select notes from diary_entry") == [("am Laptop getippt, später",)]
+    assert "auf dem Handy getippt" in on_server(server, "select data from diary_entryversion")[0][0]
+
+
+def test_it_deletes_the_account_with_everything_on_the_server_and_the_phone(browser, server):
+    page = browser.new_context(**PHONE).new_page()
+    register(page, server)
+    add_entry(page, server, 7, "bitte alles löschen")
+    synced(page, server)
+    assert len(on_server(server, "select id from diary_entry")) == 1
+
+    page.goto(f"{server.url}/de/konto/loeschen/")
+    page.get_by_label("Passwort zur Bestätigung").fill(PASSWORD)
+    page.get_by_role("button", name="Konto und alle Daten löschen").click()
+    expect(
+        page.get_by_text("Dein Konto und alle Tagebuch-Daten auf dem Server sind gelöscht.")
+    ).to_be_visible()
+    assert on_server(server, "select count(*) from auth_user") == [(0,)]
+    assert on_server(server, "select count(*) from diary_entry") == [(0,)]
+    assert on_server(server, "select count(*) from authtoken_token") == [(0,)]
+
+    page.goto(f"{server.url}/de/tagebuch/")
+    expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()
