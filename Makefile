@@ -14,9 +14,11 @@ test: system-test setup node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+	scripts/test-postgres.sh -q
 
 bench: system-test setup
 	$(BIN)/python bench/firstaid.py
+	$(BIN)/python bench/diary_sync.py
 
 setup: $(BIN)/.installed
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0

@@ -6,7 +6,8 @@ from firstaid import precache
 from tests.harness import PHONE, ROOT
 
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
-PAGES = precache.page_urls()
+ACCOUNT_PAGES = ["konto/", "konto/anmelden/", "konto/registrieren/", "konto/passwort-vergessen/"]
+PAGES = precache.page_urls() + [f"/de/{page}" for page in ACCOUNT_PAGES]
 
 
 def axe_violations(page):

@@ -88,7 +88,8 @@ def test_it_uploads_the_phones_entries_at_the_first_login_without_duplicates(bro
 
 
 def test_it_syncs_what_was_written_while_the_server_was_down(browser, server):
-    page = browser.new_context(**PHONE).new_page()
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
     register(page, server)
     wait_for_service_worker(page)
     synced(page, server)
@@ -99,10 +100,26 @@ def test_it_syncs_what_was_written_while_the_server_was_down(browser, server):
     expect(page.get_by_text("1 Änderung wartet auf das Senden.")).to_be_visible()
     assert server_notes(server) == []
 
+    # The server is back: the app's next start (the home page) sends it by itself.
+    server.start()
+    page.goto(f"{server.url}/")
+    wait_until(page, OUTBOX_EMPTY)
+    assert server_notes(server) == ["im Funkloch geschrieben"]
+
+    # Without network, then back online: the "online" event sends it.
+    context.set_offline(True)
+    add_entry(page, server, 3, "ohne Netz")
+    context.set_offline(False)
+    wait_until(page, OUTBOX_EMPTY)
+    assert "ohne Netz" in server_notes(server)
+
+    # And on demand.
+    server.kill()
+    add_entry(page, server, 2, "auf Knopfdruck")
     server.start()
     page.get_by_role("button", name="Jetzt synchronisieren").click()
     wait_until(page, OUTBOX_EMPTY)
-    assert server_notes(server) == ["im Funkloch geschrieben"]
+    assert "auf Knopfdruck" in server_notes(server)
 
 
 def test_it_brings_two_devices_to_the_same_diary_and_syncs_a_delete(browser, server):

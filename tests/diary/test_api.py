@@ -290,3 +290,12 @@ def test_it_checks_csrf_for_the_browser_session(db):
     response = client.post(SYNC, {"cursor": 0, "changes": []}, format="json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_it_serves_the_openapi_schema_and_its_docs_page(client):
+    schema = client.get("/api/v1/schema/")
+    assert schema.status_code == 200
+    assert b"/api/v1/diary/sync/" in schema.content
+    docs = client.get("/api/v1/docs/")
+    assert docs.status_code == 200
+    assert b"swagger" in docs.content.lower()
