@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from config.fields import StrictBooleanField, StrictCharField, StrictIntegerField
 from diary import choices, sync
 
 CLOCK_SKEW = timedelta(minutes=5)
@@ -23,27 +24,6 @@ class StrictSerializer(serializers.Serializer):
                 raise serializers.ValidationError(
                     {key: [_("Unbekanntes Feld.")] for key in unknown}
                 )
-        return super().to_internal_value(data)
-
-
-class StrictIntegerField(serializers.IntegerField):
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class StrictBooleanField(serializers.BooleanField):
-    def to_internal_value(self, data):
-        if not isinstance(data, bool):
-            self.fail("invalid", input=data)
-        return data
-
-
-class StrictCharField(serializers.CharField):
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
         return super().to_internal_value(data)
 
 

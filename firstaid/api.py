@@ -12,6 +12,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
+from config.fields import StrictBooleanField
 from firstaid import content, countries, triage
 
 
@@ -39,23 +40,23 @@ def content_response(name, **fields):
     )
 
 
+def content_payload(request, **parts):
+    """A language's content: the parts asked for (response key: content key), with the
+    version, the disclaimer and the sources that every answer carries."""
+    lang = requested_language(request)
+    data = content.load(lang)
+    body = {"lang": lang, "version": data["version"], "disclaimer": data["disclaimer"]}
+    body.update({key: data[name] for key, name in parts.items()})
+    return Response({**body, "sources": data["sources"]})
+
+
 LANG_PARAMETER = OpenApiParameter("lang", str, enum=[code for code, _ in settings.LANGUAGES])
 
 
 @extend_schema(parameters=[LANG_PARAMETER], responses=content_response("Steps", steps=True))
 @api_view(["GET"])
 def steps(request):
-    lang = requested_language(request)
-    data = content.load(lang)
-    return Response(
-        {
-            "lang": lang,
-            "version": data["version"],
-            "disclaimer": data["disclaimer"],
-            "steps": data["steps"],
-            "sources": data["sources"],
-        }
-    )
+    return content_payload(request, steps="steps")
 
 
 @extend_schema(
@@ -64,18 +65,8 @@ def steps(request):
 )
 @api_view(["GET"])
 def redflags(request):
-    lang = requested_language(request)
-    data = content.load(lang)
-    return Response(
-        {
-            "lang": lang,
-            "version": data["version"],
-            "disclaimer": data["disclaimer"],
-            "groups": data["redflag_groups"],
-            "redflags": data["redflags"],
-            "outcomes": data["outcomes"],
-            "sources": data["sources"],
-        }
+    return content_payload(
+        request, groups="redflag_groups", redflags="redflags", outcomes="outcomes"
     )
 
 
@@ -95,15 +86,6 @@ class SmallJSONParser(JSONParser):
         if len(raw) > self.max_bytes:
             raise PayloadTooLarge()
         return super().parse(io.BytesIO(raw), media_type, parser_context)
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """true or false only: "yes", 1 or "false" are too easy to get wrong for a health answer."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, bool):
-            self.fail("invalid", input=data)
-        return data
 
 
 class TriageRequest(serializers.Serializer):
