@@ -1,6 +1,6 @@
 // "Im Tagebuch speichern" on the end screen: one diary entry from this first-aid session
 // (what flow-record.js noted), with the pain before and now. Works offline: the diary lives on
-// the device (diary-store.js); the diary page syncs it later.
+// the device (diary-store.js); diary-autosync.js sends it when there is an account and a network.
 import * as store from "./diary-store.js";
 
 const section = document.getElementById("end-save");
