@@ -29,18 +29,18 @@ def server_notes(server):
 
 
 def register(page, server, email="anna@example.org"):
-    page.goto(f"{server.url}/de/konto/registrieren/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Konto anlegen").click()
-    expect(page).to_have_url(f"{server.url}/de/tagebuch/")
+    sign_in(page, server, "registrieren", "Konto anlegen", email)
 
 
 def log_in(page, server, email="anna@example.org"):
-    page.goto(f"{server.url}/de/konto/anmelden/")
+    sign_in(page, server, "anmelden", "Anmelden", email)
+
+
+def sign_in(page, server, form, button, email):
+    page.goto(f"{server.url}/de/konto/{form}/")
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("button", name=button).click()
     expect(page).to_have_url(f"{server.url}/de/tagebuch/")
 
 
