@@ -5,6 +5,9 @@ const VERSION = "{{ version }}";
 const CACHE = `krampfhilfe-${VERSION}`;
 const PREFS = "krampfhilfe-prefs";
 const PRECACHE = {{ urls_json|safe }};
+// Only these are refreshed in the cache: pages such as the account's, with an e-mail address
+// on them, never stay on the phone.
+const CACHED = new Set(PRECACHE);
 const LANGUAGES = {{ languages_json|safe }};
 // A cramp at night with one bar of signal: do not make the user wait for a dead network.
 const NETWORK_TIMEOUT_MS = 3000;
@@ -61,7 +64,10 @@ async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
-    if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+    const { pathname, search } = new URL(request.url);
+    if (response.ok && response.type === "basic" && CACHED.has(pathname + search)) {
+      await cache.put(request, response.clone());
+    }
     return response;
   } catch (error) {
     // Pages like the diary entry (?id=…) are one cached shell for every query string.

@@ -205,3 +205,41 @@ def test_it_deletes_the_account_with_everything_on_the_server_and_the_phone(brow
 
     page.goto(f"{server.url}/de/tagebuch/")
     expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()
+
+
+def test_it_removes_the_diary_from_the_phone_at_logout_and_keeps_it_on_the_server(browser, server):
+    page = browser.new_context(**PHONE).new_page()
+    register(page, server)
+    add_entry(page, server, 6, "gehört Anna")
+    synced(page, server)
+
+    page.goto(f"{server.url}/de/konto/")
+    page.get_by_role("button", name="Abmelden").click()
+    expect(page.get_by_text("Du bist abgemeldet.")).to_be_visible()
+    page.goto(f"{server.url}/de/tagebuch/")
+    expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()
+
+    # Somebody else logs in on the same phone: Anna's diary is not uploaded into their account.
+    register(page, server, "ben@example.org")
+    synced(page, server)
+    expect(cards(page)).to_have_count(0)
+    owners = on_server(
+        server,
+        "select u.email, e.notes from diary_entry e join auth_user u on u.id = e.user_id",
+    )
+    assert owners == [("anna@example.org", "gehört Anna")]
+
+
+def test_it_keeps_no_account_page_in_the_offline_cache(browser, server):
+    page = browser.new_context(**PHONE).new_page()
+    register(page, server)
+    wait_for_service_worker(page)
+    page.goto(f"{server.url}/de/konto/")
+    expect(page.get_by_text("anna@example.org")).to_be_visible()
+    cached = page.evaluate(
+        """caches.keys().then((names) => Promise.all(names.map((name) =>
+             caches.open(name).then((cache) => cache.keys()))))
+           .then((lists) => lists.flat().map((request) => new URL(request.url).pathname))"""
+    )
+    assert "/de/tagebuch/" in cached
+    assert not [path for path in cached if path.startswith("/de/konto/")]
