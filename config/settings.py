@@ -155,6 +155,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "config.parsers.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Krampfhilfe API",

@@ -8,11 +8,12 @@ import json
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers
-from rest_framework.decorators import api_view, permission_classes
+from rest_framework.decorators import api_view, parser_classes, permission_classes
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from config.parsers import LimitedJSONParser
 from diary import sync
 from diary.models import Entry
 from diary.serializers import (
@@ -27,6 +28,7 @@ from diary.serializers import (
 @extend_schema(request=SyncRequestSerializer, responses=SyncResponseSerializer)
 @api_view(["POST"])
 @permission_classes([IsAuthenticated])
+@parser_classes([LimitedJSONParser])  # 500 full entries fit in well under 4 MB
 def sync_view(request):
     """Push this device's changes and pull everything changed since `cursor`."""
     query = SyncRequestSerializer(data=request.data)

@@ -1,18 +1,15 @@
 """First-aid API: the same content and rules the pages use, for other clients."""
 
-import io
-
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import api_view, authentication_classes, parser_classes
-from rest_framework.exceptions import APIException
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from config.fields import StrictBooleanField
+from config.parsers import LimitedJSONParser
 from firstaid import content, countries, triage
 
 
@@ -70,22 +67,10 @@ def redflags(request):
     )
 
 
-class PayloadTooLarge(APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = _("Die Anfrage ist zu groß.")
-    default_code = "too_large"
-
-
-class SmallJSONParser(JSONParser):
-    """A triage request is a few hundred bytes; anything far larger is refused unread."""
+class SmallJSONParser(LimitedJSONParser):
+    """A triage request is a few hundred bytes."""
 
     max_bytes = 16 * 1024
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        raw = stream.read(self.max_bytes + 1)
-        if len(raw) > self.max_bytes:
-            raise PayloadTooLarge()
-        return super().parse(io.BytesIO(raw), media_type, parser_context)
 
 
 class TriageRequest(serializers.Serializer):

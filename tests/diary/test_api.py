@@ -299,3 +299,10 @@ def test_it_serves_the_openapi_schema_and_its_docs_page(client):
     docs = client.get("/api/v1/docs/")
     assert docs.status_code == 200
     assert b"swagger" in docs.content.lower()
+
+
+def test_it_refuses_a_sync_body_over_4_mb_unread(alice):
+    huge = '{"cursor": 0, "changes": [], "padding": "' + "x" * (4 * 1024 * 1024) + '"}'
+    response = alice.post(SYNC, huge, content_type="application/json")
+    assert response.status_code == 413
+    assert response.json() == {"detail": "The request is too large."}

@@ -1,0 +1,34 @@
+import io
+
+from django.core.exceptions import RequestDataTooBig
+from django.utils.translation import gettext_lazy as _
+from rest_framework import status, views
+from rest_framework.exceptions import APIException
+from rest_framework.parsers import JSONParser
+
+
+class PayloadTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _("Die Anfrage ist zu groß.")
+    default_code = "too_large"
+
+
+class LimitedJSONParser(JSONParser):
+    """JSON up to `max_bytes`; a larger body is refused unread. DRF reads the request stream
+    itself, past Django's DATA_UPLOAD_MAX_MEMORY_SIZE, so the limit has to be here."""
+
+    max_bytes = 4 * 1024 * 1024
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        raw = stream.read(self.max_bytes + 1)
+        if len(raw) > self.max_bytes:
+            raise PayloadTooLarge()
+        return super().parse(io.BytesIO(raw), media_type, parser_context)
+
+
+def exception_handler(exc, context):
+    """Django's own body limit (DATA_UPLOAD_MAX_MEMORY_SIZE) answers with a structured 413 too,
+    not with an HTML 400."""
+    if isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
+    return views.exception_handler(exc, context)
