@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import DeleteAccountForm, LoginForm, RegisterForm
@@ -71,13 +73,10 @@ def delete(request):
     return render(request, "accounts/delete.html", {"form": form})
 
 
-class PasswordChange(auth_views.PasswordChangeView):
+class PasswordChange(SuccessMessageMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("account")
-
-    def form_valid(self, form):
-        messages.success(self.request, _("Dein Passwort ist geändert."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("Dein Passwort ist geändert.")
 
 
 class PasswordReset(auth_views.PasswordResetView):
@@ -91,10 +90,7 @@ class PasswordResetDone(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
-class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirm(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("login")
-
-    def form_valid(self, form):
-        messages.success(self.request, _("Dein neues Passwort gilt. Melde dich damit an."))
-        return super().form_valid(form)
+    success_message = gettext_lazy("Dein neues Passwort gilt. Melde dich damit an.")

@@ -138,9 +138,9 @@ class RowSerializer(serializers.Serializer):
     data = serializers.SerializerMethodField()
 
     def get_data(self, entry) -> dict:
-        if entry.deleted:
-            return {}
-        data = {field: getattr(entry, field) for field in sync.DATA_FIELDS}
+        data = sync.data_of(entry)
+        if not data:
+            return data
         data["started_at"] = serializers.DateTimeField().to_representation(entry.started_at)
         return data
 

@@ -9,19 +9,16 @@ from diary import choices
 from firstaid import content
 
 
+def shell(request, template):
+    context = {"content": content.load(get_language()), "choices": choices.for_templates()}
+    return render(request, f"diary/{template}.html", context)
+
+
 @require_GET
 def entries(request):
-    return render(
-        request,
-        "diary/list.html",
-        {"content": content.load(get_language()), "choices": choices.for_templates()},
-    )
+    return shell(request, "list")
 
 
 @require_GET
 def entry(request):
-    return render(
-        request,
-        "diary/entry.html",
-        {"content": content.load(get_language()), "choices": choices.for_templates()},
-    )
+    return shell(request, "entry")

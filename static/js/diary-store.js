@@ -59,7 +59,7 @@ async function transact(names, mode, work) {
 }
 
 // Times from the server may be written differently (+01:00 instead of Z): compare instants.
-export function sameTime(a, b) {
+function sameTime(a, b) {
   return Date.parse(a) === Date.parse(b);
 }
 
