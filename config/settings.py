@@ -121,6 +121,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
 # The database cache is shared by all worker processes, which login throttling needs.

@@ -2,6 +2,7 @@
 // pulls what other devices changed. It runs by itself (page load, back online, page visible
 // again, shortly after a change) and on demand; one sync at a time, also across tabs. On any
 // error everything local stays as it is: the outbox is only emptied by the server's answer.
+import { csrfToken } from "./csrf.js";
 import * as store from "./diary-store.js";
 
 const ME_URL = "/api/v1/auth/me/";
@@ -52,10 +53,6 @@ async function whoAmI() {
   const response = await request(ME_URL, { headers: { Accept: "application/json" } });
   // 404: a server without accounts (yet): the diary stays on this device.
   return remember(response.ok ? await response.json() : { authenticated: false });
-}
-
-function csrfToken() {
-  return document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/)?.[1] ?? "";
 }
 
 async function push(cursor, changes) {

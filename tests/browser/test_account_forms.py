@@ -1,0 +1,58 @@
+"""The account forms survive a CSRF cookie that changed under them (the race that made a real
+registration fail: the diary list's background request and the form page both arrived without
+a cookie, each got a new one, and the later one won)."""
+
+import uuid
+
+from playwright.sync_api import expect
+
+from tests.harness import PHONE
+
+PASSWORD = "Rücken-Krampf 2026"
+
+
+def open_register_form(context, server):
+    page = context.new_page()
+    page.goto(f"{server.url}/de/konto/registrieren/")
+    return page
+
+
+def renew_csrf_cookie(context, server):
+    """What a request that left without a cookie does: the server sets a new secret."""
+    before = csrf_cookie(context)
+    context.clear_cookies()
+    context.request.get(f"{server.url}/api/v1/auth/me/")
+    assert csrf_cookie(context) not in ("", before)
+
+
+def csrf_cookie(context):
+    return next((c["value"] for c in context.cookies() if c["name"] == "csrftoken"), "")
+
+
+def fill_and_send(page):
+    page.get_by_label("E-Mail-Adresse").fill(f"{uuid.uuid4().hex}@example.org")
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Konto anlegen").click()
+
+
+def test_it_registers_although_another_request_renewed_the_csrf_cookie(browser, shared_server):
+    context = browser.new_context(**PHONE)
+    page = open_register_form(context, shared_server)
+    renew_csrf_cookie(context, shared_server)
+    fill_and_send(page)
+    expect(page).to_have_url(f"{shared_server.url}/de/tagebuch/")
+    expect(page.get_by_text("Dein Konto ist angelegt.")).to_be_visible()
+    context.close()
+
+
+def test_it_explains_a_refused_form_without_javascript_and_leads_back(browser, shared_server):
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = open_register_form(context, shared_server)
+    renew_csrf_cookie(context, shared_server)
+    fill_and_send(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Formular abgelaufen")
+    expect(page.locator("a.call")).to_be_visible()
+    page.get_by_role("link", name="Zurück zum Formular").click()
+    fill_and_send(page)
+    expect(page).to_have_url(f"{shared_server.url}/de/tagebuch/")
+    context.close()
