@@ -26,6 +26,7 @@ PAGES = [
     ("guide", {}),
     ("about", {}),
     ("preferences", {}),
+    ("offline", {}),
     ("diary", {}),
     ("diary-entry", {}),
 ]
@@ -41,6 +42,15 @@ def page_urls():
         with translation.override(lang):
             urls += [reverse(name, kwargs=kwargs) for name, kwargs in PAGES + flow.pages()]
     return urls
+
+
+def offline_pages():
+    """The page that stands in, per language, for one that needs the network."""
+    pages = {}
+    for lang in languages():
+        with translation.override(lang):
+            pages[lang] = reverse("offline")
+    return pages
 
 
 def static_names():

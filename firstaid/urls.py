@@ -13,4 +13,5 @@ urlpatterns = [
     path(_("anleitung/"), views.guide, name="guide"),
     path(_("ueber/"), views.about, name="about"),
     path(_("einstellungen/"), views.preferences, name="preferences"),
+    path(_("ohne-netz/"), views.offline, name="offline"),
 ]

@@ -93,6 +93,13 @@ def about(request):
 
 
 @require_GET
+def offline(request):
+    """What the service worker shows for a page that needs the network (the account, a form
+    sent) when there is none: first aid still works, and the way there is one tap."""
+    return page(request, "offline")
+
+
+@require_GET
 def preferences(request):
     """Country choice without JavaScript; country.js does the same offline."""
     chosen = request.GET.get("country", "").upper()
@@ -117,6 +124,7 @@ def service_worker(request):
             "version": precache.version(),
             "urls_json": json.dumps(precache.urls()),
             "languages_json": json.dumps(precache.languages()),
+            "offline_pages_json": json.dumps(precache.offline_pages()),
         },
     )
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")

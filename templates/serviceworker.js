@@ -9,6 +9,7 @@ const PRECACHE = {{ urls_json|safe }};
 // on them, never stay on the phone.
 const CACHED = new Set(PRECACHE);
 const LANGUAGES = {{ languages_json|safe }};
+const OFFLINE_PAGES = {{ offline_pages_json|safe }};
 // A cramp at night with one bar of signal: do not make the user wait for a dead network.
 const NETWORK_TIMEOUT_MS = 3000;
 
@@ -34,10 +35,12 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/")) return; // always live; the diary has its own offline store
   if (request.mode === "navigate") {
     event.respondWith(navigate(request, url));
+  } else if (request.method !== "GET") {
+    return;
   } else if (url.pathname.startsWith("/static/")) {
     event.respondWith(cacheFirst(request));
   } else {
@@ -47,31 +50,34 @@ self.addEventListener("fetch", (event) => {
 
 async function navigate(request, url) {
   try {
-    return await networkFirst(request);
+    // A form sent (a POST) goes to the server as it is; only its failure is ours to answer.
+    return request.method === "GET" ? await networkFirst(request) : await fetch(request);
   } catch (error) {
     // Offline: "/" (the installed app's start URL) opens in the language last read
-    // (language.js stores it); a page that was never cached falls back to the home page.
+    // (language.js stores it); a page that needs the network says so, in the page's language,
+    // with the way to first aid, instead of the browser's own error page.
     const remembered = await rememberedLanguage();
     if (url.pathname === "/") return Response.redirect(`/${remembered}/`, 302);
     const lang = LANGUAGES.find((code) => url.pathname.startsWith(`/${code}/`)) || remembered;
-    const home = await caches.match(`/${lang}/`);
-    if (home) return home;
+    const fallback = (await caches.match(OFFLINE_PAGES[lang])) || (await caches.match(`/${lang}/`));
+    if (fallback) return fallback;
     throw error;
   }
 }
 
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
+  // Pages like the diary entry (?id=…) are one cached shell for every query string.
+  const cached = await cache.match(request, { ignoreVary: true, ignoreSearch: request.mode === "navigate" });
   try {
-    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    // Give up on a slow network only when there is a cached copy to show instead.
+    const response = await (cached ? withTimeout(fetch(request), NETWORK_TIMEOUT_MS) : fetch(request));
     const { pathname, search } = new URL(request.url);
     if (response.ok && response.type === "basic" && CACHED.has(pathname + search)) {
       await cache.put(request, response.clone());
     }
     return response;
   } catch (error) {
-    // Pages like the diary entry (?id=…) are one cached shell for every query string.
-    const cached = await cache.match(request, { ignoreVary: true, ignoreSearch: request.mode === "navigate" });
     if (cached) return cached;
     throw error;
   }

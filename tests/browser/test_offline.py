@@ -95,3 +95,31 @@ def test_it_switches_country_and_language_offline(server, context, page):
         "Cantonal emergency service or your GP practice"
     )
     expect(page.locator(".bar a[data-call=emergency]")).to_have_attribute("href", "tel:144")
+
+
+def test_it_says_so_when_a_page_needs_the_network(server, page):
+    page.goto(f"{server.url}/en/")
+    wait_for_service_worker(page)
+    server.kill()
+
+    page.goto(f"{server.url}/en/account/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("No connection")
+    page.get_by_role("link", name="Start first aid").click()
+    assert_first_aid_page(page)
+
+
+def test_it_answers_a_form_sent_offline_without_the_browsers_error_page(server, context, page):
+    page.goto(f"{server.url}/de/")
+    wait_for_service_worker(page)
+    page.goto(f"{server.url}/de/konto/anmelden/")
+    context.set_offline(True)
+
+    page.get_by_label("E-Mail-Adresse").fill("anna@example.org")
+    page.get_by_label("Passwort").fill("Rücken-Krampf 2026")
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Keine Verbindung")
+    assert page.locator('.bar a[href^="tel:"]').is_visible()
+
+    context.set_offline(False)
+    page.get_by_role("link", name="Noch einmal versuchen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Anmelden")

@@ -32,6 +32,13 @@ def test_it_precaches_every_first_aid_page_in_both_languages(client):
     assert "/en/about/" in urls
 
 
+def test_it_stands_in_for_pages_that_need_the_network_with_the_offline_page(client):
+    body = worker(client).content.decode()
+    pages = json.loads(re.search(r"const OFFLINE_PAGES = (\{.*?\});", body).group(1))
+    assert pages == {"de": "/de/ohne-netz/", "en": "/en/offline/"}
+    assert set(pages.values()) <= set(precached(body))
+
+
 def test_it_precaches_hashed_static_files(client):
     urls = precached(worker(client).content.decode())
     assert static("css/app.css") in urls
