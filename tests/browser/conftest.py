@@ -5,11 +5,15 @@ import time
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE, ROOT, AppServer
 
 ARTIFACTS = ROOT / "test-artifacts"
+
+# A CI machine under load can take longer than Playwright's 5 s for a server round trip; waiting
+# longer for what must happen anyway makes no test weaker.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

@@ -40,8 +40,9 @@ def test_it_walks_the_flow_and_runs_a_timer_offline(server, context, page):
     assert_first_aid_page(page)
     page.get_by_role("button", name="Timer starten").click()
     page.wait_for_timeout(1300)
-    remaining = page.locator("[data-remaining]").inner_text()
-    assert remaining in ("2:58", "2:59"), remaining
+    minutes, seconds = page.locator("[data-remaining]").inner_text().split(":")
+    # Counting down from 3:00; the bound leaves room for a slow machine, not for a stopped timer.
+    assert 170 <= int(minutes) * 60 + int(seconds) < 180
 
 
 def test_it_starts_the_installed_app_cold_without_a_server(server, playwright_instance, tmp_path):
