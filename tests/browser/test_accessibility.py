@@ -7,7 +7,8 @@ from tests.harness import PHONE, ROOT
 
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
 ACCOUNT_PAGES = ["konto/", "konto/anmelden/", "konto/registrieren/", "konto/passwort-vergessen/"]
-PAGES = precache.page_urls() + [f"/de/{page}" for page in ACCOUNT_PAGES]
+NOT_FOUND = "/de/gibt-es-nicht/"
+PAGES = precache.page_urls() + [f"/de/{page}" for page in ACCOUNT_PAGES] + [NOT_FOUND]
 
 
 def axe_violations(page):

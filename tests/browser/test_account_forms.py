@@ -6,6 +6,7 @@ import uuid
 
 from playwright.sync_api import expect
 
+from tests.browser.test_accessibility import axe_violations
 from tests.harness import PHONE
 
 PASSWORD = "Rücken-Krampf 2026"
@@ -55,4 +56,14 @@ def test_it_explains_a_refused_form_without_javascript_and_leads_back(browser, s
     page.get_by_role("link", name="Zurück zum Formular").click()
     fill_and_send(page)
     expect(page).to_have_url(f"{shared_server.url}/de/tagebuch/")
+    context.close()
+
+
+def test_it_explains_a_form_sent_without_cookies_accessibly(browser, shared_server):
+    context = browser.new_context(**PHONE, color_scheme="dark")
+    page = open_register_form(context, shared_server)
+    context.clear_cookies()  # as when the browser blocks cookies
+    fill_and_send(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Formular abgelaufen")
+    assert axe_violations(page) == []
     context.close()
