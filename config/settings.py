@@ -66,6 +66,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "firstaid.context_processors.country",
+                "firstaid.context_processors.disclaimer",
             ],
         },
     },

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import get_language
 
-from firstaid import countries
+from firstaid import content, countries
 
 
 def country(request):
@@ -15,3 +16,8 @@ def country(request):
             (lang, name, translate_url(request.path, lang)) for lang, name in settings.LANGUAGES
         ],
     }
+
+
+def disclaimer(request):
+    """The "does not replace a doctor" note in every page's footer, account and error pages too."""
+    return {"disclaimer": content.load(get_language())["disclaimer"]}

@@ -2,6 +2,8 @@
 
 import pytest
 
+from firstaid import content
+
 pytestmark = pytest.mark.django_db
 
 
@@ -51,3 +53,8 @@ def test_it_answers_an_unknown_api_path_with_json(client):
     response = client.get("/api/v1/gibt-es-nicht/")
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize("url", ["/de/gibt-es-nicht/", "/de/konto/", "/de/konto/anmelden/"])
+def test_it_says_on_every_page_that_the_app_does_not_replace_a_doctor(client, url):
+    assert content.load("de")["disclaimer"] in client.get(url).content.decode()
