@@ -7,19 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import DeleteAccountForm, LoginForm, RegisterForm
+from config.redirects import same_site
 
 
 def safe_next(request, default):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return default
+    return same_site(request, request.POST.get("next") or request.GET.get("next"), default)
 
 
 def signed_out():

@@ -1,7 +1,8 @@
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import page_not_found
+
+from config.redirects import same_site
 
 
 def not_found(request, exception):
@@ -14,7 +15,5 @@ def not_found(request, exception):
 def csrf_failure(request, reason=""):
     """A form sent with a stale security token or without cookies: say so in the app's own
     words and lead back to the form, instead of Django's bare technical page."""
-    back = request.META.get("HTTP_REFERER", "")
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-        back = "/"
+    back = same_site(request, request.META.get("HTTP_REFERER"), "/")
     return render(request, "403_csrf.html", {"back": back}, status=403)

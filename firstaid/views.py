@@ -4,12 +4,12 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.redirects import same_site
 from diary import choices
 from firstaid import content, countries, flow, precache, triage
 
@@ -105,10 +105,7 @@ def preferences(request):
     chosen = request.GET.get("country", "").upper()
     if chosen not in countries.COUNTRIES:
         return page(request, "preferences")
-    back = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = request.path
-    response = redirect(back)
+    response = redirect(same_site(request, request.GET.get("next"), request.path))
     response.set_cookie(
         "country", chosen, max_age=365 * 24 * 3600, samesite="Lax", secure=settings.HTTPS
     )
