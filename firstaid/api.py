@@ -58,12 +58,18 @@ def steps(request):
 
 @extend_schema(
     parameters=[LANG_PARAMETER],
-    responses=content_response("RedFlags", groups=True, redflags=True, outcomes=True),
+    responses=content_response(
+        "RedFlags", groups=True, redflags=True, selftests=True, outcomes=True
+    ),
 )
 @api_view(["GET"])
 def redflags(request):
     return content_payload(
-        request, groups="redflag_groups", redflags="redflags", outcomes="outcomes"
+        request,
+        groups="redflag_groups",
+        redflags="redflags",
+        selftests="selftests",
+        outcomes="outcomes",
     )
 
 
@@ -92,7 +98,17 @@ TriageResponse = inline_serializer(
     "Triage",
     {
         "tier": serializers.ChoiceField(
-            choices=[*content.OUTCOMES], allow_null=True, help_text="null: questions still open"
+            choices=[*content.OUTCOMES],
+            allow_null=True,
+            help_text="null: questions of a more urgent tier are still open (see ask_next)",
+        ),
+        "at_least": serializers.ChoiceField(
+            choices=[*content.TIERS], allow_null=True, help_text="the tier already certain"
+        ),
+        "ask_next": serializers.ChoiceField(
+            choices=[*content.TIERS],
+            allow_null=True,
+            help_text="the most urgent tier with open questions: ask these first",
         ),
         "reasons": serializers.ListField(child=serializers.DictField()),
         "unanswered": serializers.ListField(child=serializers.CharField()),

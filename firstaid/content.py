@@ -33,7 +33,17 @@ SCHEMA = {
     "lang": str,
     "version": str,
     "disclaimer": str,
-    "sources": [{"id": str, "title": str, "publisher": str, "year": int, "url": str}],
+    # Source articles have no date of their own: no year rather than an invented one.
+    "sources": [
+        {
+            "id": str,
+            "short": str,  # what a page shows under each statement; the about page has the rest
+            "title": str,
+            "publisher": str,
+            "year": Optional(int),
+            "url": str,
+        }
+    ],
     "emergency": {"title": str, "lead": str, "sources": SOURCE_IDS},
     "redflag_groups": [{"id": str, "title": str}],
     "redflags": [
@@ -44,6 +54,19 @@ SCHEMA = {
             "label": str,
             "question": str,
             "why": str,
+            "sources": SOURCE_IDS,
+        }
+    ],
+    "selftests": [
+        {
+            "id": str,
+            "title": str,
+            "lead": str,
+            "instructions": TEXTS,
+            "illustration": str,
+            "illustration_alt": str,
+            # Each result fills the named questions; "I can't try this now" fills none.
+            "results": [{"id": str, "label": str, "answers": dict}],
             "sources": SOURCE_IDS,
         }
     ],
@@ -156,6 +179,7 @@ def check_meaning(data, lang):
         cited(flag, where)
     if not any(flag["tier"] == "emergency" for flag in data["redflags"]):
         raise ContentError("redflags: at least one emergency sign is needed for the first screen")
+    check_selftests(data["selftests"], {flag["id"] for flag in data["redflags"]}, cited)
     if tuple(o["tier"] for o in data["outcomes"]) != OUTCOMES:
         raise ContentError(f"outcomes: must be one per tier, in this order: {', '.join(OUTCOMES)}")
     for i, outcome in enumerate(data["outcomes"]):
@@ -183,12 +207,33 @@ def check_meaning(data, lang):
             unique_ids(step["options"], f"{where}.options")
 
 
+def check_selftests(selftests, flag_ids, cited):
+    unique_ids(selftests, "selftests")
+    for i, test in enumerate(selftests):
+        where = f"selftests[{i}]"
+        if not (ILLUSTRATIONS_DIR / f"{test['illustration']}.svg").is_file():
+            raise ContentError(f"{where}.illustration: no file {test['illustration']}.svg")
+        cited(test, where)
+        unique_ids(test["results"], f"{where}.results")
+        for j, result in enumerate(test["results"]):
+            answers = f"{where}.results[{j}].answers"
+            for flag_id, answer in result["answers"].items():
+                if flag_id not in flag_ids:
+                    raise ContentError(f"{answers}: unknown question {flag_id!r}")
+                if type(answer) is not bool:
+                    raise ContentError(f"{answers}.{flag_id}: must be true or false")
+
+
 def structure(data):
     """The ids that every language must share, in the same order."""
     return {
         "sources": [s["id"] for s in data["sources"]],
         "redflag_groups": [g["id"] for g in data["redflag_groups"]],
         "redflags": [(f["id"], f["tier"], f["group"]) for f in data["redflags"]],
+        "selftests": [
+            (t["id"], t["illustration"], [(r["id"], r["answers"]) for r in t["results"]])
+            for t in data["selftests"]
+        ],
         "steps": [
             (s["id"], s["kind"], s["duration"], [o["id"] for o in s.get("options", [])])
             for s in data["steps"]

@@ -3,9 +3,14 @@
 static/js/triage.js evaluates the same rules in the browser (offline); the table in
 tests/firstaid/triage_cases.py runs against both, so the two cannot drift apart.
 
+- Only True and False are answers. Anything else (a string, a number, null) counts as
+  unanswered, never as "no".
 - The most urgent tier among the "yes" answers wins.
-- Unanswered questions never lower the outcome: without any "yes", self-care is the outcome
-  only when every question was answered "no"; otherwise there is no outcome yet (None).
+- An outcome is only given once every question of a more urgent tier is answered: while any
+  emergency question is open, nothing below "emergency" is shown (tier None). `at_least` then
+  says the tier already certain, and `ask_next` the most urgent tier with open questions, where
+  the page leads the person first.
+- Self-care only when every question was answered "no".
 """
 
 from firstaid import content
@@ -16,13 +21,73 @@ URGENCY = {"soon": 1, "today": 2, "emergency": 3}
 def evaluate(flags, answers):
     """flags: [{id, tier}, …] in checklist order; answers: {id: True | False}."""
     yes = [flag for flag in flags if answers.get(flag["id"]) is True]
-    unanswered = [flag["id"] for flag in flags if flag["id"] not in answers]
-    if yes:
-        tier = max(yes, key=lambda flag: URGENCY[flag["tier"]])["tier"]
+    # Not `in (True, False)`: 1 == True and 0 == False in Python.
+    unanswered = [flag for flag in flags if not isinstance(answers.get(flag["id"]), bool)]
+    at_least = max((flag["tier"] for flag in yes), key=URGENCY.get, default=None)
+    floor = URGENCY[at_least] if at_least else 0
+    still_open = [flag["tier"] for flag in unanswered if URGENCY[flag["tier"]] > floor]
+    ask_next = max(still_open, key=URGENCY.get, default=None)
+    if ask_next:
+        tier = None
+    elif at_least:
+        tier = at_least
     else:
-        tier = None if unanswered else "selfcare"
-    reasons = [flag["id"] for flag in yes if flag["tier"] == tier]
-    return {"tier": tier, "reasons": reasons, "unanswered": unanswered}
+        tier = "selfcare"
+    return {
+        "tier": tier,
+        "at_least": at_least,
+        "ask_next": ask_next,
+        "reasons": [flag["id"] for flag in yes if flag["tier"] == at_least],
+        "unanswered": [flag["id"] for flag in unanswered],
+    }
+
+
+def apply_selftests(selftests, results, answers):
+    """The answers with the self-tests' results ({test id: result id}) filled in.
+
+    "Yes" wins: a result never turns a "yes" into a "no", but a failed test turns a "no" into a
+    "yes". A missing or unknown result ("I can't try this now") fills nothing."""
+    filled = dict(answers)
+    for test in selftests:
+        result = next((r for r in test["results"] if r["id"] == results.get(test["id"])), None)
+        for flag_id, answer in (result["answers"] if result else {}).items():
+            if answer is True or filled.get(flag_id) is not True:
+                filled[flag_id] = answer
+    return filled
+
+
+def browser_data(data):
+    """What triage.js needs of a language's content: the questions' tiers and the self-tests."""
+    return {
+        "flags": [{"id": flag["id"], "tier": flag["tier"]} for flag in data["redflags"]],
+        "selftests": [
+            {
+                "id": test["id"],
+                "results": [{"id": r["id"], "answers": r["answers"]} for r in test["results"]],
+            }
+            for test in data["selftests"]
+        ],
+    }
+
+
+def form_answers(flags, selftests, form):
+    """The answers of the check's form, as sent without JavaScript (redflag-check.js does the
+    same in the browser): a Ja/Nein per question, "Nichts davon" per tier, the self-tests.
+
+    "Nichts davon" answers "no" for the questions of its tier that have no answer; a "yes"
+    given to one of them stays a "yes"."""
+    answers = {
+        flag["id"]: form[flag["id"]] == "yes"
+        for flag in flags
+        if form.get(flag["id"]) in ("yes", "no")
+    }
+    answers = apply_selftests(
+        selftests, {test["id"]: form.get(f"selftest-{test['id']}") for test in selftests}, answers
+    )
+    for flag in flags:
+        if form.get(f"stage-{flag['tier']}") == "none":
+            answers.setdefault(flag["id"], False)
+    return answers
 
 
 def outcome(lang, answers, emergency_number):

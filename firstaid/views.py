@@ -61,24 +61,27 @@ def end(request):
 @csrf_exempt  # a pure evaluation that changes nothing; cached pages may carry an old token
 @require_http_methods(["GET", "POST"])
 def redflags(request):
-    """The checklist. Browsers evaluate it offline (triage.js); a POST does it without JS."""
-    flags = content.load(get_language())["redflags"]
-    answers = {}
-    for flag in flags:
-        if request.POST.get(flag["id"]) in ("yes", "no"):
-            answers[flag["id"]] = request.POST[flag["id"]] == "yes"
+    """The staged check. Browsers evaluate it offline (triage.js); a POST does it without JS."""
+    data = content.load(get_language())
+    flags = data["redflags"]
+    answers = triage.form_answers(flags, data["selftests"], request.POST)
     result = triage.evaluate(flags, answers) if request.method == "POST" else None
-    tiers = [
+    stages = [
         (tier, [(flag, answers.get(flag["id"])) for flag in flags if flag["tier"] == tier])
         for tier in content.TIERS
     ]
     return page(
         request,
         "redflags",
-        tiers=tiers,
+        stages=stages,
         result=result,
+        stage_answers={tier: request.POST.get(f"stage-{tier}") for tier in content.TIERS},
+        selftest_results={
+            test["id"]: request.POST.get(f"selftest-{test['id']}") for test in data["selftests"]
+        },
         reasons=[flag for flag in flags if result and flag["id"] in result["reasons"]],
-        triage_data=[{"id": flag["id"], "tier": flag["tier"]} for flag in flags],
+        step_titles={step["id"]: step["title"] for step in data["steps"]},
+        triage_data=triage.browser_data(data),
     )
 
 

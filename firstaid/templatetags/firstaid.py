@@ -31,3 +31,8 @@ def minutes(seconds):
 @register.filter
 def source(source_id):
     return next(s for s in content.load(get_language())["sources"] if s["id"] == source_id)
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None

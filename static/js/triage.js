@@ -1,13 +1,48 @@
 // The red-flag triage in the browser: the same rules as firstaid/triage.py, evaluated offline
-// on the same checklist data. The most urgent "yes" wins; unanswered questions never lower the
-// outcome, so self-care needs every answer to be "no".
+// on the same checklist data (see there for the rules). This is the safety path, so it uses only
+// long-supported JavaScript (Safari 14, Chrome 80): no Object.hasOwn, no .at(), no replaceAll.
 const URGENCY = { soon: 1, today: 2, emergency: 3 };
 
+function moreUrgent(a, b) {
+  return (URGENCY[a] || 0) > (URGENCY[b] || 0) ? a : b;
+}
+
 export function evaluate(flags, answers) {
-  const yes = flags.filter((flag) => answers[flag.id] === true);
-  const unanswered = flags.filter((flag) => !Object.hasOwn(answers, flag.id)).map((flag) => flag.id);
-  let tier = unanswered.length ? null : "selfcare";
-  for (const flag of yes) if (!URGENCY[tier] || URGENCY[flag.tier] > URGENCY[tier]) tier = flag.tier;
-  const reasons = yes.filter((flag) => flag.tier === tier).map((flag) => flag.id);
-  return { tier, reasons, unanswered };
+  const yes = [];
+  const unanswered = [];
+  let atLeast = null;
+  for (const flag of flags) {
+    const answer = answers[flag.id];
+    // Only a real true or false is an answer: "no", 0 or null stay open, never "no".
+    if (typeof answer !== "boolean") unanswered.push(flag);
+    else if (answer) {
+      yes.push(flag);
+      atLeast = moreUrgent(flag.tier, atLeast);
+    }
+  }
+  let askNext = null;
+  for (const flag of unanswered) {
+    if (URGENCY[flag.tier] > (URGENCY[atLeast] || 0)) askNext = moreUrgent(flag.tier, askNext);
+  }
+  return {
+    tier: askNext ? null : atLeast || "selfcare",
+    at_least: atLeast,
+    ask_next: askNext,
+    reasons: yes.filter((flag) => flag.tier === atLeast).map((flag) => flag.id),
+    unanswered: unanswered.map((flag) => flag.id),
+  };
+}
+
+// The answers with the self-tests' results ({test id: result id}) filled in; "yes" wins.
+export function applySelftests(selftests, results, answers) {
+  const filled = {};
+  for (const id in answers) if (Object.prototype.hasOwnProperty.call(answers, id)) filled[id] = answers[id];
+  for (const test of selftests) {
+    const result = test.results.filter((r) => r.id === results[test.id])[0];
+    if (!result) continue;
+    for (const id in result.answers) {
+      if (result.answers[id] === true || filled[id] !== true) filled[id] = result.answers[id];
+    }
+  }
+  return filled;
 }

@@ -1,5 +1,6 @@
-"""The warning-sign check in Chromium: same answers as Python, reachable by tap and keyboard,
-working with the server gone."""
+"""The staged warning-sign check in Chromium: the shipped triage.js gives the same answers as
+Python; every outcome is reached by tap, keyboard, without JavaScript, on a browser without the
+newer built-ins, and with the server gone."""
 
 import json
 
@@ -10,8 +11,20 @@ from firstaid import content, triage
 from tests.browser.conftest import wait_for_service_worker
 from tests.browser.test_accessibility import axe_violations
 from tests.firstaid.triage_cases import CASES, answers
+from tests.harness import PHONE
 
 FLAGS = content.load("de")["redflags"]
+SELFTESTS = content.load("de")["selftests"]
+QUESTION = {flag["id"]: flag["question"] for flag in FLAGS}
+
+# Built-ins that Safari 14 and Chrome 80 do not have (finding 5).
+OLD_BROWSER = """
+  delete Object.hasOwn; delete Array.prototype.at; delete String.prototype.at;
+  delete String.prototype.replaceAll; delete window.structuredClone;
+  delete Array.prototype.findLast; delete Array.prototype.findLastIndex;
+  delete Array.prototype.toSorted; delete Array.prototype.toReversed; delete Object.groupBy;
+  delete Promise.withResolvers; delete Array.prototype.with; delete String.prototype.isWellFormed;
+"""
 
 
 def test_it_evaluates_the_case_table_in_the_browser_as_in_python(shared_server, page):
@@ -20,8 +33,8 @@ def test_it_evaluates_the_case_table_in_the_browser_as_in_python(shared_server, 
     results = page.evaluate(
         """async ([url, inputs]) => {
           const { evaluate } = await import(url);
-          const flags = JSON.parse(document.getElementById("triage-data").textContent);
-          return inputs.map((given) => evaluate(flags, given));
+          const data = JSON.parse(document.getElementById("triage-data").textContent);
+          return inputs.map((given) => evaluate(data.flags, given));
         }""",
         [static("js/triage.js"), inputs],
     )
@@ -30,15 +43,51 @@ def test_it_evaluates_the_case_table_in_the_browser_as_in_python(shared_server, 
         assert result == triage.evaluate(FLAGS, given), case
 
 
-def test_it_shows_the_emergency_outcome_at_the_first_yes(shared_server, page):
+def test_it_fills_the_self_tests_in_the_browser_as_in_python(shared_server, page):
     page.goto(f"{shared_server.url}/de/warnzeichen/")
-    first = page.get_by_role("group", name=FLAGS[0]["question"])
-    first.get_by_label("Ja").check()
+    inputs = [
+        ({"saddle": "numb", "heel-toe": "fine"}, {"leg-weakness": True, "fever": False}),
+        ({"saddle": "fine", "heel-toe": "one"}, {"saddle-numbness": True, "leg-weakness": False}),
+        ({"saddle": "", "heel-toe": "both"}, {}),
+        ({"saddle": "unknown"}, {"saddle-numbness": False}),
+    ]
+    results = page.evaluate(
+        """async ([url, inputs]) => {
+          const { applySelftests } = await import(url);
+          const data = JSON.parse(document.getElementById("triage-data").textContent);
+          return inputs.map(([tests, given]) => applySelftests(data.selftests, tests, given));
+        }""",
+        [static("js/triage.js"), inputs],
+    )
+    for (tests, given), result in zip(inputs, results, strict=True):
+        assert result == triage.apply_selftests(SELFTESTS, tests, given)
+
+
+def stage(page, tier):
+    return page.locator(f"#stage-{tier}")
+
+
+def nothing_of_these(page, tier):
+    stage(page, tier).get_by_label("Nichts davon").tap()
+
+
+def one_of_these(page, tier, flag_id):
+    stage(page, tier).get_by_label("Ja, eines davon").tap()
+    page.get_by_role("group", name=QUESTION[flag_id]).get_by_label("Ja").tap()
+
+
+def test_it_shows_the_emergency_signs_first_and_the_call_at_the_first_yes(shared_server, page):
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    expect(stage(page, "emergency")).to_be_visible()
+    expect(stage(page, "today")).to_be_hidden()
+    expect(stage(page, "soon")).to_be_hidden()
+    expect(stage(page, "emergency").locator(".question").first).to_be_hidden()
+    one_of_these(page, "emergency", "chest-pain")
     outcome = page.locator('[data-outcome="emergency"]')
     expect(outcome).to_be_visible()
     expect(page.locator("#questions")).to_be_hidden()
-    expect(outcome.locator("[data-reasons] li")).to_have_text([FLAGS[0]["label"]])
-    call = outcome.locator("a.giant")
+    expect(outcome.locator("[data-reasons] li")).to_have_text([FLAGS[5]["label"]])
+    call = outcome.locator('a[data-call="emergency"]').first
     expect(call).to_have_attribute("href", "tel:112")
     assert is_largest_on_screen(page, call)
     assert axe_violations(page) == []
@@ -60,59 +109,83 @@ def is_largest_on_screen(page, locator):
     )
 
 
-def answer_by_tapping(page, given):
-    for flag in FLAGS:
-        if flag["id"] in given:
-            group = page.get_by_role("group", name=flag["question"])
-            group.get_by_label("Ja" if given[flag["id"]] else "Nein").tap()
+def count_taps(page):
+    page.evaluate(
+        """window.taps = 0;
+           addEventListener("pointerdown", () => { window.taps += 1; }, true);"""
+    )
+
+
+def test_it_reaches_self_care_in_three_taps_when_nothing_applies(shared_server, page, artifacts):
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    page.screenshot(path=artifacts / "check-start.png", full_page=True)
+    count_taps(page)
+    for tier in ("emergency", "today", "soon"):
+        expect(stage(page, tier)).to_be_visible()
+        nothing_of_these(page, tier)
+    outcome = page.locator('[data-outcome="selfcare"]')
+    expect(outcome).to_be_visible()
+    expect(outcome).to_be_focused()
+    expect(outcome.locator("h1")).to_have_text("Alle Warnzeichen mit Nein beantwortet")
+    assert page.evaluate("window.taps") == 3
+    assert axe_violations(page) == []
 
 
 def test_it_reaches_every_outcome_by_tapping(shared_server, page):
-    no_emergency = {f["id"]: False for f in FLAGS if f["tier"] == "emergency"}
-    everything_no = {f["id"]: False for f in FLAGS}
-    for given, tier in [
-        ({**no_emergency, "fever": True}, "today"),
-        ({**no_emergency, "cramp-recurring": True}, "soon"),
-        (everything_no, "selfcare"),
-    ]:
+    for yes, tier in [("fever", "today"), ("cramp-recurring", "soon")]:
         page.goto(f"{shared_server.url}/de/warnzeichen/")
-        answer_by_tapping(page, given)
-        page.get_by_role("button", name="Ergebnis zeigen").tap()
+        nothing_of_these(page, "emergency")
+        if tier == "soon":
+            nothing_of_these(page, "today")
+        one_of_these(page, tier, yes)
         outcome = page.locator(f'[data-outcome="{tier}"]')
         expect(outcome).to_be_visible()
         expect(outcome).to_be_focused()
-        expect(outcome.locator("[data-unanswered]")).to_be_visible(visible=tier != "selfcare")
+        expect(outcome.locator("[data-reasons] li")).to_have_count(1)
         assert axe_violations(page) == [], tier
 
     outcome.get_by_role("link", name="Antworten ändern").tap()
     expect(page.locator("#questions")).to_be_visible()
     expect(
-        page.get_by_role("group", name=FLAGS[-1]["question"]).get_by_label("Nein")
+        page.get_by_role("group", name=QUESTION["cramp-recurring"]).get_by_label("Ja")
     ).to_be_checked()
 
 
-def test_it_asks_for_the_open_questions_instead_of_saying_self_care(shared_server, page):
+def test_it_leads_to_the_open_emergency_questions_before_any_lower_outcome(shared_server, page):
     page.goto(f"{shared_server.url}/de/warnzeichen/")
-    answer_by_tapping(page, {FLAGS[0]["id"]: False})
     page.get_by_role("button", name="Ergebnis zeigen").tap()
-    expect(page.get_by_role("alert")).to_contain_text(f"{len(FLAGS) - 1} Fragen sind noch offen.")
+    notice = stage(page, "emergency").get_by_role("alert")
+    expect(notice).to_contain_text("Beantworte zuerst diese Notfall-Zeichen")
     expect(page.locator("[data-outcome]:visible")).to_have_count(0)
-    second = page.get_by_role("group", name=FLAGS[1]["question"])
-    expect(second.get_by_label("Ja")).to_be_focused()
+    first = page.get_by_role("group", name=FLAGS[0]["question"])
+    expect(first.get_by_label("Ja")).to_be_focused()
+
+
+def test_it_fills_the_questions_from_a_self_test(shared_server, page):
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    page.get_by_text("Unsicher? Zwei kurze Selbsttests").tap()
+    test = page.get_by_role("group", name=SELFTESTS[0]["title"])
+    test.get_by_label("Klappt mit beiden Beinen").tap()
+    expect(page.locator("#leg-paralysis-no")).to_be_checked()
+    page.get_by_role("group", name=SELFTESTS[1]["title"]).get_by_label(
+        "Taub, kribbelig oder anders"
+    ).tap()
+    expect(page.locator('[data-outcome="emergency"]')).to_be_visible()
 
 
 def test_it_walks_the_check_with_the_keyboard_alone(shared_server, page):
     page.goto(f"{shared_server.url}/en/warning-signs/")
-    for _ in range(400):
+    for _ in range(200):
         page.keyboard.press("Tab")
-        focused = page.evaluate("[document.activeElement.type, document.activeElement.value]")
-        if focused == ["radio", "yes"]:
-            page.keyboard.press("ArrowRight")  # moves to "No" and selects it
-        elif focused[0] == "submit":
-            page.keyboard.press("Enter")
+        focused = page.evaluate("[document.activeElement.name || '', document.activeElement.value]")
+        if focused[0].startswith("stage-") and focused[1] == "none":
+            page.keyboard.press("Space")
+        if page.locator('[data-outcome="selfcare"]').is_visible():
             break
     expect(page.locator('[data-outcome="selfcare"]')).to_be_focused()
-    expect(page.locator('[data-outcome="selfcare"] h1')).to_have_text("Self-care is fine for now")
+    expect(page.locator('[data-outcome="selfcare"] h1')).to_have_text(
+        "All warning signs answered no"
+    )
 
 
 def test_it_works_with_the_server_gone(server, page):
@@ -121,26 +194,76 @@ def test_it_works_with_the_server_gone(server, page):
     server.kill()
     page.locator(".check-link").tap()
     expect(page.locator("h1:visible")).to_have_text("Warnzeichen prüfen")
-    answer_by_tapping(page, {"chest-pain": True})
-    expect(page.locator('[data-outcome="emergency"] a.giant')).to_be_visible()
+    one_of_these(page, "emergency", "chest-pain")
+    expect(
+        page.locator('[data-outcome="emergency"] a[data-call="emergency"]').first
+    ).to_be_visible()
 
 
-def test_it_starts_the_check_from_the_first_screen_of_the_flow(shared_server, page):
-    page.goto(f"{shared_server.url}/de/notfall/")
-    labels = page.locator(".signs li").all_inner_texts()
-    assert labels == [f["label"] for f in FLAGS if f["tier"] == "emergency"]
-    page.get_by_role("link", name="Alle Warnzeichen prüfen").tap()
-    expect(page).to_have_url(f"{shared_server.url}/de/warnzeichen/")
+def test_it_shows_the_call_on_a_browser_without_the_newer_built_ins(browser, shared_server):
+    context = browser.new_context(**PHONE)
+    context.add_init_script(OLD_BROWSER)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    assert page.evaluate("typeof Object.hasOwn + typeof [].at") == "undefinedundefined"
+    one_of_these(page, "emergency", "chest-pain")
+    expect(page.locator('[data-outcome="emergency"]')).to_be_visible()
+    assert errors == []
+    context.close()
 
 
-def test_it_posts_the_answers_when_javascript_is_off(browser, shared_server):
+def test_it_sends_the_form_to_the_server_when_the_script_fails(browser, shared_server):
+    context = browser.new_context(**PHONE)
+    context.add_init_script("window.CustomEvent = undefined;")  # showing the outcome throws
+    page = context.new_page()
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    with page.expect_navigation():
+        one_of_these(page, "emergency", "chest-pain")
+    expect(page.locator('[data-outcome="emergency"]')).to_be_visible()
+    expect(page.locator('[data-outcome="emergency"] [data-reasons] li')).to_have_text(
+        [FLAGS[5]["label"]]
+    )
+    context.close()
+
+
+def test_it_works_without_javascript(browser, shared_server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{shared_server.url}/de/warnzeichen/")
-    page.get_by_role("group", name=FLAGS[12]["question"]).get_by_label("Ja").check()
+    page.get_by_role("button", name="Ergebnis zeigen").click()
+    expect(stage(page, "emergency").get_by_role("alert")).to_be_visible()
+    for tier in ("emergency", "today", "soon"):
+        stage(page, tier).get_by_label("Nichts davon").check()
+    page.get_by_role("button", name="Ergebnis zeigen").click()
+    expect(page.locator('[data-outcome="selfcare"]')).to_be_visible()
+
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    stage(page, "emergency").get_by_label("Nichts davon").check()
+    page.get_by_role("group", name=QUESTION["fever"]).get_by_label("Ja").check()
     page.get_by_role("button", name="Ergebnis zeigen").click()
     expect(page.locator('[data-outcome="today"]')).to_be_visible()
     context.close()
+
+
+def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifacts):
+    page.goto(f"{shared_server.url}/de/schritt/move/")
+    page.get_by_role("link", name="Weiter", exact=True).tap()
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    one_of_these(page, "emergency", "severe-accident")
+    card = page.locator('[data-outcome="emergency"] [data-handover]')
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Schmerz nach einem schweren Sturz oder Unfall")
+    expect(card).to_contain_text("Langsam umhergehen")
+    expect(card).to_contain_text("Die Schmerzen haben angefangen um")
+    card.get_by_label("Schmerz jetzt (0 bis 10):").select_option("8")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    card.get_by_role("button", name="Kopieren").tap()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "Schmerz nach einem schweren Sturz oder Unfall" in copied
+    assert "Schmerz jetzt (0 bis 10): 8" in copied
+    page.screenshot(path=artifacts / "check-emergency-handover.png", full_page=True)
 
 
 def test_it_matches_the_api(shared_server, page):
@@ -150,4 +273,6 @@ def test_it_matches_the_api(shared_server, page):
         data=json.dumps({"lang": "de", "answers": given}),
         headers={"Content-Type": "application/json"},
     )
-    assert response.json()["tier"] == triage.evaluate(FLAGS, given)["tier"] == "today"
+    expected = triage.evaluate(FLAGS, given)
+    assert response.json()["tier"] == expected["tier"] is None
+    assert response.json()["at_least"] == expected["at_least"] == "today"

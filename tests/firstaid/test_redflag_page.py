@@ -32,7 +32,8 @@ def test_it_puts_the_most_urgent_questions_first(client):
 
 
 def test_it_evaluates_the_answers_without_javascript(client):
-    body = client.post("/de/warnzeichen/", {"fever": "yes", "cramp-long": "yes"}).content.decode()
+    form = {"stage-emergency": "none", "fever": "yes", "cramp-long": "yes"}
+    body = client.post("/de/warnzeichen/", form).content.decode()
     assert visible_outcome(body) == "today"
     assert "<li>Fieber oder Schüttelfrost</li>" in body
     assert 'id="fever-yes" value="yes" checked' in body
@@ -46,9 +47,87 @@ def test_it_shows_the_emergency_outcome_with_the_number_of_the_country(client):
 
 
 def test_it_asks_for_the_open_questions_before_saying_self_care(client):
-    body = client.post("/de/warnzeichen/", {"fever": "no"}).content.decode()
+    form = {"stage-emergency": "none", "stage-today": "none", "fever": "no"}
+    body = client.post("/de/warnzeichen/", form).content.decode()
     assert visible_outcome(body) is None
-    assert "29 Fragen sind noch offen." in body
+    assert missing_notice(body) == "soon"
+
+
+def test_it_shows_no_lower_outcome_while_an_emergency_question_is_open(client):
+    # Finding 3: one minor "yes" with the emergency signs unanswered used to say "soon".
+    body = client.post("/de/warnzeichen/", {"cramp-long": "yes"}).content.decode()
+    assert visible_outcome(body) is None
+    assert missing_notice(body) == "emergency"
+    assert '<span data-at-least-tier="soon">Bald ärztlich abklären</span>' in body
+
+
+def test_it_reaches_self_care_with_three_nothing_of_these(client):
+    form = {f"stage-{tier}": "none" for tier in ("emergency", "today", "soon")}
+    body = client.post("/de/warnzeichen/", form).content.decode()
+    assert visible_outcome(body) == "selfcare"
+    assert "Alle Warnzeichen mit Nein beantwortet" in body
+
+
+def test_it_keeps_a_yes_when_its_stage_says_nothing_of_these(client):
+    form = {f"stage-{tier}": "none" for tier in ("emergency", "today", "soon")}
+    body = client.post("/de/warnzeichen/", {**form, "chest-pain": "yes"}).content.decode()
+    assert visible_outcome(body) == "emergency"
+
+
+def test_it_fills_the_questions_from_the_self_tests(client):
+    body = client.post("/de/warnzeichen/", {"selftest-saddle": "numb"}).content.decode()
+    assert visible_outcome(body) == "emergency"
+    form = {"stage-emergency": "none", "selftest-heel-toe": "one"}
+    body = client.post("/de/warnzeichen/", form).content.decode()
+    assert visible_outcome(body) == "today"
+
+
+def test_it_leaves_the_questions_open_when_a_self_test_cannot_be_tried(client):
+    form = {"selftest-saddle": "", "selftest-heel-toe": ""}
+    body = client.post("/de/warnzeichen/", form).content.decode()
+    assert visible_outcome(body) is None
+    assert missing_notice(body) == "emergency"
+
+
+def test_it_asks_each_question_as_one_thing_without_an_added_condition():
+    # Findings 1, 2 and 13: "… and you can hardly move" let someone who fell hard answer "no".
+    questions = {flag["id"]: flag["question"] for flag in content.load("de")["redflags"]}
+    assert (
+        questions["severe-accident"] == "Begann der Schmerz nach einem schweren Sturz oder Unfall?"
+    )
+    assert "wandert" not in questions["tearing-pain"]
+    assert "Schulterblättern" in questions["heart-signs"]
+    assert "seit Wochen" in questions["morning-stiffness"]
+    assert "er schnell schwächer" not in questions["leg-paralysis"]
+    for lang in ("de", "en"):
+        for flag in content.load(lang)["redflags"]:
+            for word in (
+                "Flanke",
+                "flank",
+                "bakteriell",
+                "bacterial",
+                "Reithosen",
+                "älter sind",
+                "older",
+            ):
+                assert word not in flag["question"], (flag["id"], word)
+
+
+def test_it_asks_about_pregnancy_as_an_emergency_sign():
+    flags = {flag["id"]: flag for flag in content.load("de")["redflags"]}
+    assert flags["pregnancy"]["tier"] == "emergency"
+    assert "schwanger" in flags["pregnancy"]["question"]
+
+
+def missing_notice(body):
+    """The stage whose "answer these first" notice the page shows."""
+    shown = [
+        tier
+        for tier in ("emergency", "today", "soon")
+        if body.split(f'id="stage-{tier}"')[1].split("data-missing")[1].startswith(">")
+    ]
+    assert len(shown) <= 1
+    return shown[0] if shown else None
 
 
 def test_it_says_self_care_only_when_every_answer_is_no(client):
@@ -71,5 +150,5 @@ def test_it_links_the_check_from_every_page_header(client):
 
 def test_it_puts_the_number_only_where_the_text_asks_for_it(client):
     body = client.get("/en/warning-signs/").content.decode()
-    assert '<h1 id="outcome-selfcare">Self-care is fine for now</h1>' in body
+    assert '<h1 id="outcome-selfcare">All warning signs answered no</h1>' in body
     assert 'Call <span data-number="emergency">112</span> now</h1>' in body

@@ -6,8 +6,8 @@ from firstaid import content, triage
 from tests.firstaid.triage_cases import CASES, answers, case_id
 
 
-def test_it_has_a_table_of_at_least_40_cases():
-    assert len(CASES) >= 40
+def test_it_has_a_table_of_at_least_80_cases():
+    assert len(CASES) >= 80
 
 
 def test_it_covers_every_question_in_the_table():
@@ -19,11 +19,15 @@ def test_it_covers_every_question_in_the_table():
 def test_it_finds_the_expected_outcome(case):
     result = triage.evaluate(content.load("de")["redflags"], answers(case))
     assert result["tier"] == case["tier"]
+    assert result["at_least"] == case["at_least"]
+    assert result["ask_next"] == case["ask_next"]
 
 
 def test_it_names_the_answers_that_led_to_the_outcome():
     flags = content.load("de")["redflags"]
-    result = triage.evaluate(flags, {"fever": True, "cramp-long": True, "known-cancer": True})
+    no_emergency = {flag["id"]: False for flag in flags if flag["tier"] == "emergency"}
+    given = {**no_emergency, "fever": True, "cramp-long": True, "known-cancer": True}
+    result = triage.evaluate(flags, given)
     assert result["tier"] == "today"
     assert result["reasons"] == ["fever", "known-cancer"]
 
@@ -31,7 +35,46 @@ def test_it_names_the_answers_that_led_to_the_outcome():
 def test_it_lists_the_unanswered_questions():
     flags = content.load("de")["redflags"]
     result = triage.evaluate(flags, {flag["id"]: False for flag in flags[1:]})
-    assert result == {"tier": None, "reasons": [], "unanswered": [flags[0]["id"]]}
+    assert result == {
+        "tier": None,
+        "at_least": None,
+        "ask_next": "emergency",
+        "reasons": [],
+        "unanswered": [flags[0]["id"]],
+    }
+
+
+def test_it_shows_no_lower_outcome_while_an_emergency_question_is_open():
+    # Finding 3: one minor "yes" with every emergency question open used to say "soon".
+    result = triage.evaluate(content.load("de")["redflags"], {"cramp-long": True})
+    assert result["tier"] is None
+    assert result["at_least"] == "soon"
+    assert result["ask_next"] == "emergency"
+
+
+@pytest.mark.parametrize("value", ["no", 0, None, "", "false"])
+def test_it_never_counts_an_odd_value_as_no(value):
+    flags = content.load("de")["redflags"]
+    given = {flag["id"]: False for flag in flags} | {"chest-pain": value}
+    result = triage.evaluate(flags, given)
+    assert result["tier"] is None
+    assert result["unanswered"] == ["chest-pain"]
+
+
+def test_it_fills_answers_from_the_self_tests_without_turning_a_yes_into_a_no():
+    selftests = content.load("de")["selftests"]
+    filled = triage.apply_selftests(
+        selftests,
+        {"saddle": "fine", "heel-toe": "one"},
+        {"saddle-numbness": True, "leg-weakness": False},
+    )
+    assert filled["saddle-numbness"] is True
+    assert filled["leg-weakness"] is True
+
+
+def test_it_leaves_the_questions_open_when_a_self_test_could_not_be_tried():
+    selftests = content.load("de")["selftests"]
+    assert triage.apply_selftests(selftests, {"saddle": "", "heel-toe": "x"}, {}) == {}
 
 
 def test_it_gives_the_actions_of_the_outcome_with_the_countrys_number():

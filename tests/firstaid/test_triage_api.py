@@ -27,7 +27,10 @@ def test_it_refuses_a_checklist_in_an_unknown_language(client):
 
 
 def test_it_evaluates_answers(client):
-    response = post(client, {"lang": "de", "answers": {"fever": True, "chest-pain": False}})
+    no_emergency = {
+        f["id"]: False for f in content.load("de")["redflags"] if f["tier"] == "emergency"
+    }
+    response = post(client, {"lang": "de", "answers": {**no_emergency, "fever": True}})
     assert response.status_code == 200
     data = response.json()
     assert data["tier"] == "today"
@@ -40,6 +43,14 @@ def test_it_evaluates_answers(client):
 def test_it_uses_the_number_of_the_requested_country(client):
     data = post(client, {"lang": "de", "country": "AT", "answers": {"tearing-pain": True}}).json()
     assert data["title"] == "Notruf 144 jetzt"
+
+
+def test_it_gives_no_lower_outcome_while_an_emergency_question_is_open(client):
+    data = post(client, {"lang": "de", "answers": {"cramp-long": True}}).json()
+    assert data["tier"] is None
+    assert data["at_least"] == "soon"
+    assert data["ask_next"] == "emergency"
+    assert data["title"] is None
 
 
 def test_it_gives_no_outcome_while_questions_are_open_and_none_is_yes(client):
