@@ -81,7 +81,9 @@ function showStage(result, announce) {
   const next = stageOf(result.ask_next);
   if (next && (announce || next.querySelector("[data-stage-new]"))) {
     next.removeAttribute("data-stage-new");
-    next.querySelector("h2").focus();
+    const heading = next.querySelector("h2");
+    heading.focus();
+    heading.scrollIntoView({ block: "start" }); // under the sticky bar, thanks to scroll-margin-top
   }
 }
 

@@ -276,3 +276,42 @@ def test_it_matches_the_api(shared_server, page):
     expected = triage.evaluate(FLAGS, given)
     assert response.json()["tier"] == expected["tier"] is None
     assert response.json()["at_least"] == expected["at_least"] == "today"
+
+
+def test_it_has_no_axe_violations_sideways_scroll_or_small_targets_on_any_stage(
+    browser, shared_server, artifacts
+):
+    for scheme in ("light", "dark"):
+        for width in (320, 360):
+            context = browser.new_context(
+                viewport={"width": width, "height": 740}, has_touch=True, color_scheme=scheme
+            )
+            page = context.new_page()
+            for lang, url in (("de", "/de/warnzeichen/"), ("en", "/en/warning-signs/")):
+                page.goto(shared_server.url + url)
+                page.evaluate(
+                    """document.querySelectorAll('details').forEach(d => d.open = true);
+                       document.querySelectorAll('[data-stage], [data-questions], [data-missing]')
+                         .forEach(el => el.hidden = false);"""
+                )
+                assert_well_laid_out(page, f"{url} questions {width} {scheme}")
+                page.locator("[name=selftest-heel-toe][value=fine]").check()
+                page.locator("[name=selftest-saddle][value=numb]").check()
+                expect(page.locator('[data-outcome="emergency"]')).to_be_visible()
+                page.screenshot(path=artifacts / f"check-emergency-{lang}-{width}-{scheme}.png")
+                assert_well_laid_out(page, f"{url} emergency {width} {scheme}")
+            context.close()
+
+
+def assert_well_laid_out(page, where):
+    assert axe_violations(page) == [], where
+    width = page.evaluate("innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, where
+    small = page.evaluate(
+        """[...document.querySelectorAll('a, button, select, summary, .yesno label, .check')]
+          .filter(el => el.checkVisibility() && !el.closest('p.sources, dd, li li, .foot'))
+          .map(el => [el.getBoundingClientRect(), el.textContent.trim().slice(0, 30)])
+          .filter(([box]) => box.height < 48 || box.width < 48)
+          .map(([box, text]) => `${text} ${box.width}x${box.height}`)"""
+    )
+    assert small == [], where
