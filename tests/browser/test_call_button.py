@@ -202,3 +202,31 @@ def test_it_shows_112_to_an_austrian_browser_until_austria_is_chosen_also_offlin
     expect(doctors.locator("a[href='tel:116117']")).to_be_visible()
     context.close()
     assert errors == []
+
+
+# Built-ins that Safari 14 or Chrome 80 lack: the number switch must not need them.
+NO_NEW_BUILTINS = """
+for (const [owner, name] of [[Object, "hasOwn"], [Object, "groupBy"], [Array.prototype, "at"],
+    [Array.prototype, "findLast"], [String.prototype, "replaceAll"], [String.prototype, "at"],
+    [window, "structuredClone"]]) delete owner[name];
+"""
+
+
+def test_it_switches_the_number_on_a_browser_without_recent_built_ins(browser, shared_server):
+    context = browser.new_context(**PHONE, locale="de-CH")
+    context.add_init_script(NO_NEW_BUILTINS)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(f"{shared_server.url}/de/")
+    wait_for_service_worker(page)
+    context.set_offline(True)  # so it is country.js that switches, not the server
+    page.goto(f"{shared_server.url}/de/einstellungen/?next=/de/notfall/")
+    assert page.evaluate("typeof Object.hasOwn") == "undefined"
+    page.get_by_label("Schweiz (144)").check()
+    page.get_by_role("button", name="Speichern").click()
+    expect(page).to_have_url(f"{shared_server.url}/de/notfall/")
+    expect(page.locator("main a.huge")).to_have_attribute("href", "tel:144")
+    expect(page.locator("main .call-where")).to_contain_text("Rettung in der Schweiz")
+    context.close()
+    assert errors == []
