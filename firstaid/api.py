@@ -131,5 +131,5 @@ def triage_view(request):
     query.is_valid(raise_exception=True)
     lang = query.validated_data.get("lang") or get_language()
     country = query.validated_data.get("country") or countries.from_request(request)
-    number = countries.COUNTRIES[country]["emergency"]
+    number = countries.emergency(country)
     return Response(triage.outcome(lang, query.validated_data["answers"], number))

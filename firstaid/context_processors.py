@@ -6,12 +6,13 @@ from firstaid import content, countries
 
 
 def country(request):
-    code = countries.from_request(request)
+    code = countries.from_request(request) or ""
+    numbers = countries.numbers()
     return {
         "country": code,
-        "numbers": countries.COUNTRIES[code],
+        "numbers": numbers[code],
         "countries": countries.COUNTRIES,
-        "numbers_json": countries.numbers(),
+        "numbers_json": numbers,
         "alternates": [
             (lang, name, translate_url(request.path, lang)) for lang, name in settings.LANGUAGES
         ],

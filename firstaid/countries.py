@@ -1,50 +1,58 @@
-"""Emergency and on-call numbers by country (DESIGN.md, MEDICAL.md "Numbers")."""
+"""Emergency and on-call numbers by country (DESIGN.md, MEDICAL.md "Numbers").
+
+The country is only ever the one the person chose. A browser's language says nothing about where
+its owner is (a de-AT phone in Munich would get 144, which is not an emergency number in
+Germany), so without a choice the number is 112: it works in every EU country and in Switzerland.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-DEFAULT = "DE"
+EUROPE = "112"
 
 COUNTRIES = {
     "DE": {
         "name": _("Deutschland"),
         "emergency": "112",
-        "doctor": "116117",
-        "doctor_label": _("Ärztlicher Bereitschaftsdienst"),
+        "where": _("Notruf in Deutschland"),
+        "doctors": [("116117", _("Ärztlicher Bereitschaftsdienst"))],
     },
     "AT": {
         "name": _("Österreich"),
         "emergency": "144",
-        "doctor": "141",
-        "doctor_label": _(
-            "Ärztenotdienst (nicht überall rund um die Uhr); Gesundheitsberatung 1450"
-        ),
+        "where": _("Rettung in Österreich"),
+        "doctors": [
+            ("141", _("Ärztenotdienst, nicht überall rund um die Uhr")),
+            ("1450", _("Gesundheitsberatung")),
+        ],
     },
     "CH": {
         "name": _("Schweiz"),
         "emergency": "144",
-        "doctor": "",
-        "doctor_label": _("Kantonaler Notfalldienst oder Hausarztpraxis"),
+        "where": _("Rettung in der Schweiz"),
+        # No national number: each canton runs its own service (MEDICAL.md).
+        "doctors": [("", _("Kantonaler ärztlicher Notfalldienst oder deine Hausarztpraxis"))],
     },
 }
 
 
 def from_request(request):
-    """The remembered country (cookie), else a guess from the browser's language region."""
+    """The country the person chose (cookie), or None: never a guess from the language."""
     chosen = request.COOKIES.get("country", "").upper()
-    if chosen in COUNTRIES:
-        return chosen
-    accept = request.headers.get("Accept-Language", "").split(",")[0].strip().upper()
-    region = accept.split("-")[1][:2] if "-" in accept else ""
-    return region if region in COUNTRIES else DEFAULT
+    return chosen if chosen in COUNTRIES else None
+
+
+def emergency(code):
+    return COUNTRIES[code]["emergency"] if code in COUNTRIES else EUROPE
 
 
 def numbers():
-    """What the browser needs to switch numbers offline, without a second copy in JS."""
-    return {
-        code: {
-            "emergency": c["emergency"],
-            "doctor": c["doctor"],
-            "doctor_label": str(c["doctor_label"]),
-        }
+    """What country.js needs to switch the numbers offline; "" is "no country chosen".
+
+    Only what changes text in place: the on-call lines of all three countries are in the page
+    already (_doctor_call.html), so this stays small in every cached page.
+    """
+    data = {
+        code: {"emergency": c["emergency"], "where": str(c["where"])}
         for code, c in COUNTRIES.items()
     }
+    return {"": {"emergency": EUROPE, "where": ""}, **data}

@@ -104,14 +104,18 @@ def offline(request):
 
 @require_GET
 def preferences(request):
-    """Country choice without JavaScript; country.js does the same offline."""
-    chosen = request.GET.get("country", "").upper()
-    if chosen not in countries.COUNTRIES:
+    """Country choice without JavaScript; country.js does the same offline. An empty choice
+    undoes it: back to 112, which works in all of Europe."""
+    chosen = request.GET.get("country", "-").upper()
+    if chosen not in (*countries.COUNTRIES, ""):
         return page(request, "preferences")
     response = redirect(same_site(request, request.GET.get("next"), request.path))
-    response.set_cookie(
-        "country", chosen, max_age=365 * 24 * 3600, samesite="Lax", secure=settings.HTTPS
-    )
+    if chosen:
+        response.set_cookie(
+            "country", chosen, max_age=365 * 24 * 3600, samesite="Lax", secure=settings.HTTPS
+        )
+    else:
+        response.delete_cookie("country", samesite="Lax")
     return response
 
 

@@ -85,15 +85,19 @@ def test_it_switches_country_and_language_offline(server, context, page):
     expect(page.get_by_text("Gespeichert.")).to_be_visible()
     page.goto(f"{server.url}/de/notfall/")
     expect(page.locator(".bar a[data-call=emergency]")).to_have_attribute("href", "tel:144")
-    expect(page.locator("main [data-call=doctor]")).to_be_hidden()
-    expect(page.locator("main [data-number-label=doctor]")).to_have_text(
-        "Kantonaler Notfalldienst oder Hausarztpraxis"
+    expect(page.locator("main [data-call=doctor]")).to_have_count(3)
+    for link in page.locator("main [data-call=doctor]").all():
+        expect(link).to_be_hidden()
+    expect(page.locator("main [data-doctor-call]")).to_have_text(
+        "Schweiz: Kantonaler ärztlicher Notfalldienst oder deine Hausarztpraxis",
+        use_inner_text=True,
     )
 
     page.get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{server.url}/en/emergency/")
-    expect(page.locator("main [data-number-label=doctor]")).to_have_text(
-        "Cantonal emergency service or your GP practice"
+    expect(page.locator("main [data-doctor-call]")).to_have_text(
+        "Switzerland: Cantonal emergency doctor service or your GP practice",
+        use_inner_text=True,
     )
     expect(page.locator(".bar a[data-call=emergency]")).to_have_attribute("href", "tel:144")
 

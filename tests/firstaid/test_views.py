@@ -59,24 +59,6 @@ def test_it_links_the_same_page_in_the_other_language(client):
     assert 'href="/en/step/breathing/" hreflang="en"' in body
 
 
-@pytest.mark.parametrize(
-    "cookie,accept,emergency,doctor",
-    [
-        ("", "de-DE,de", "112", "116117"),
-        ("", "de-AT,de", "144", "141"),
-        ("", "de-CH", "144", ""),
-        ("AT", "de-DE", "144", "141"),
-        ("XX", "en-GB", "112", "116117"),
-    ],
-)
-def test_it_shows_the_numbers_of_the_country(client, cookie, accept, emergency, doctor):
-    if cookie:
-        client.cookies["country"] = cookie
-    body = client.get("/de/notfall/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
-    assert f'href="tel:{emergency}" data-call="emergency"' in body
-    assert f'href="tel:{doctor}" data-call="doctor"' in body
-
-
 def test_it_remembers_a_country_chosen_without_javascript(client):
     response = client.get("/de/einstellungen/?country=ch&next=/de/notfall/")
     assert response.status_code == 302
