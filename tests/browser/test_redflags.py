@@ -309,7 +309,7 @@ def assert_well_laid_out(page, where):
     assert page.evaluate("document.documentElement.scrollWidth") <= width, where
     small = page.evaluate(
         """[...document.querySelectorAll('a, button, select, summary, .yesno label, .check')]
-          .filter(el => el.checkVisibility() && !el.closest('p.sources, dd, li li, .foot'))
+          .filter(el => el.checkVisibility() && !el.closest('p, dd, li li, .foot'))
           .map(el => [el.getBoundingClientRect(), el.textContent.trim().slice(0, 30)])
           .filter(([box]) => box.height < 48 || box.width < 48)
           .map(([box, text]) => `${text} ${box.width}x${box.height}`)"""
