@@ -3,9 +3,9 @@
 // single questions). Evaluated offline with triage.js; a "yes" to an emergency sign shows the
 // call at once.
 //
-// This is the safety path. It uses only long-supported JavaScript (Safari 14, Chrome 80), and
-// every handler evaluates before it changes the page: if anything throws, the form is still sent
-// to the server, which evaluates the same rules (firstaid/triage.py).
+// This is the safety path. It uses only long-supported JavaScript (Safari 14, Chrome 80), the
+// page is staged only once the script has run, and if a handler throws, the form is sent to the
+// server, which evaluates the same rules (firstaid/triage.py).
 import { applySelftests, evaluate } from "./triage.js";
 
 const data = JSON.parse(document.getElementById("triage-data").textContent);
