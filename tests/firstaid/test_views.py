@@ -116,9 +116,10 @@ def test_it_puts_the_call_right_under_the_signs_and_none_of_these_after_it(clien
     assert "Alle Warnzeichen prüfen" in body[none:]
 
 
-def test_it_has_no_drawing_on_the_first_screen(client):
+def test_it_has_no_large_drawing_on_the_first_screen(client):
     body = client.get("/de/notfall/").content.decode()
-    assert "<svg xmlns" not in body[body.index("<main") :]
+    assert 'class="illu"' not in body
+    assert content.illustration("emergency") not in body
 
 
 def test_it_shows_the_stop_rules_of_every_step_outside_any_fold_out(client):
