@@ -127,9 +127,9 @@ def test_it_needs_the_number_placeholder_on_the_emergency_screen(broken):
 def test_it_keeps_the_main_instruction_of_every_step_within_35_words():
     for lang in ("de", "en"):
         for step in content.load(lang)["steps"]:
-            assert content.word_count([step["lead"], *step["instructions"]]) <= 35, step["id"]
+            assert len(" ".join([step["lead"], *step["instructions"]]).split()) <= 35, step["id"]
             for option in step.get("options", []):
-                assert content.word_count(option["instructions"]) <= 35, option["id"]
+                assert len(" ".join(option["instructions"]).split()) <= 35, option["id"]
 
 
 def test_it_rejects_a_step_whose_main_instruction_is_too_long(broken):
