@@ -15,6 +15,13 @@ ILLUSTRATIONS_DIR = Path(__file__).resolve().parent / "illustrations"
 TIERS = ("emergency", "today", "soon")
 OUTCOMES = (*TIERS, "selfcare")
 KINDS = ("timer", "choice", "breathing")
+# The main instruction of a step is what a person in pain reads first: the step's `lead` plus its
+# `instructions`, and, for a choice, each option's `instructions` (read after choosing). Longer
+# than this, it is not read at all.
+MAX_MAIN_WORDS = 35
+# Stop rules say what to do ("Hör sofort auf, wenn …"); a list of "Nicht …" items under a heading
+# that is itself a "not" reads as a double negative to someone in pain.
+NEGATIVE_STARTS = ("nicht ", "not ", "do not ", "don't ", "never ")
 
 
 class ContentError(Exception):
@@ -44,7 +51,12 @@ SCHEMA = {
             "url": str,
         }
     ],
-    "emergency": {"title": str, "lead": str, "sources": SOURCE_IDS},
+    "emergency": {
+        "title": str,
+        "lead": str,
+        "signs": [{"text": str, "sources": SOURCE_IDS}],
+        "sources": SOURCE_IDS,
+    },
     "redflag_groups": [{"id": str, "title": str}],
     "redflags": [
         {
@@ -80,6 +92,13 @@ SCHEMA = {
             "sources": SOURCE_IDS,
         }
     ],
+    "flow_today": {
+        "title": str,
+        "lead": str,
+        "items": [{"text": str, "sources": SOURCE_IDS}],
+        "yes": str,
+        "none": str,
+    },
     "steps": [
         {
             "id": str,
@@ -88,7 +107,7 @@ SCHEMA = {
             "lead": str,
             "instructions": TEXTS,
             "when": TEXTS,
-            "when_not": TEXTS,
+            "caution": TEXTS,
             "duration": int,
             "illustration": str,
             "illustration_alt": str,
@@ -100,8 +119,9 @@ SCHEMA = {
                         "title": str,
                         "question": str,
                         "instructions": TEXTS,
-                        "when_not": TEXTS,
+                        "caution": TEXTS,
                         "duration": int,
+                        "done": str,
                         "illustration": str,
                         "illustration_alt": str,
                         "sources": SOURCE_IDS,
@@ -166,6 +186,10 @@ def check_meaning(data, lang):
                 raise ContentError(f"{where}.sources: unknown source {source_id!r}")
 
     cited(data["emergency"], "emergency")
+    for i, sign in enumerate(data["emergency"]["signs"]):
+        cited(sign, f"emergency.signs[{i}]")
+    for i, item in enumerate(data["flow_today"]["items"]):
+        cited(item, f"flow_today.items[{i}]")
     if "{emergency}" not in data["emergency"]["title"]:
         raise ContentError("emergency.title: must contain the {emergency} number placeholder")
     groups = set(unique_ids(data["redflag_groups"], "redflag_groups"))
@@ -203,6 +227,17 @@ def check_meaning(data, lang):
             if not (ILLUSTRATIONS_DIR / f"{part['illustration']}.svg").is_file():
                 raise ContentError(f"{part_where}.illustration: no file {part['illustration']}.svg")
             cited(part, part_where)
+            main = ([part["lead"]] if j == 0 else []) + part["instructions"]
+            if (count := word_count(main)) > MAX_MAIN_WORDS:
+                what = "lead and instructions" if j == 0 else "instructions"
+                raise ContentError(
+                    f"{part_where}: {what} have {count} words, at most {MAX_MAIN_WORDS}"
+                )
+            for k, line in enumerate(part["caution"]):
+                if line.lower().startswith(NEGATIVE_STARTS):
+                    raise ContentError(
+                        f"{part_where}.caution[{k}]: say what to do, not what not to do"
+                    )
         if "options" in step:
             unique_ids(step["options"], f"{where}.options")
 
@@ -224,6 +259,10 @@ def check_selftests(selftests, flag_ids, cited):
                     raise ContentError(f"{answers}.{flag_id}: must be true or false")
 
 
+def word_count(lines):
+    return sum(len(line.split()) for line in lines)
+
+
 def structure(data):
     """The ids that every language must share, in the same order."""
     return {
@@ -234,6 +273,8 @@ def structure(data):
             (t["id"], t["illustration"], [(r["id"], r["answers"]) for r in t["results"]])
             for t in data["selftests"]
         ],
+        "emergency.signs": [s["sources"] for s in data["emergency"]["signs"]],
+        "flow_today.items": [i["sources"] for i in data["flow_today"]["items"]],
         "steps": [
             (s["id"], s["kind"], s["duration"], [o["id"] for o in s.get("options", [])])
             for s in data["steps"]

@@ -1,14 +1,25 @@
-"""The guided flow: the emergency screen, the steps in content order, then the end screen."""
+"""The guided flow: the emergency screen, the gentle steps, the "see a doctor today" screen, the
+stretches, then the end screen."""
 
 from django.urls import reverse
 
 from firstaid import content
 
+# Someone with a "see a doctor today" sign (fever, cancer, a weak immune system, …) should read
+# those signs before bending and twisting the spine, so that screen comes before the stretches.
+STRETCHES = ("child-pose", "cat-cow", "knee-rotation")
+
 
 def pages():
     """URL names and kwargs of every flow screen, in order."""
-    steps = [("step", {"step_id": s["id"]}) for s in content.load("de")["steps"]]
-    return [("emergency", {}), *steps, ("end", {})]
+    screens = [("emergency", {})]
+    for step in content.load("de")["steps"]:
+        if step["id"] in STRETCHES and ("today", {}) not in screens:
+            screens.append(("today", {}))
+        screens.append(("step", {"step_id": step["id"]}))
+    if ("today", {}) not in screens:
+        screens.append(("today", {}))
+    return [*screens, ("end", {})]
 
 
 def neighbours(name, **kwargs):

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path(_("notfall/"), views.emergency, name="emergency"),
     path(_("schritt/<slug:step_id>/"), views.step, name="step"),
+    path(_("heute-zum-arzt/"), views.today, name="today"),
     path(_("besser/"), views.end, name="end"),
     path(_("warnzeichen/"), views.redflags, name="redflags"),
     path(_("anleitung/"), views.guide, name="guide"),

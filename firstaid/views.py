@@ -27,10 +27,18 @@ def home(request):
 
 @require_GET
 def emergency(request):
-    data = content.load(get_language())
     back, after = flow.neighbours("emergency")
-    signs = [flag for flag in data["redflags"] if flag["tier"] == "emergency"]
-    return page(request, "emergency", signs=signs, back=back, after=after)
+    return page(request, "emergency", back=back, after=after)
+
+
+@require_GET
+def today(request):
+    """The "see a doctor today" signs, before the stretches. "Yes, one of these" is an anchor on
+    the same page, so it works offline and without JavaScript from the one precached URL."""
+    back, after = flow.neighbours("today")
+    items = content.load(get_language())["flow_today"]["items"]
+    sources = list(dict.fromkeys(s for item in items for s in item["sources"]))
+    return page(request, "today", back=back, after=after, sources=sources)
 
 
 @require_GET

@@ -14,6 +14,9 @@ class Timer {
     this.duration = Number(el.dataset.duration) * 1000;
     this.display = el.querySelector("[data-remaining]");
     this.announce = el.querySelector("[data-announce]");
+    // A visible end message where the end asks for something (take the heat off), not only a
+    // spoken one: a person who looks at the screen must see it too.
+    this.doneMessage = el.querySelector("[data-done]");
     this.toggleButton = el.querySelector('[data-action="toggle"]');
     this.resetButton = el.querySelector('[data-action="reset"]');
     this.toggleButton.addEventListener("click", () => (this.running ? this.pause() : this.start()));
@@ -86,6 +89,7 @@ class Timer {
     else if (this.left <= 0) this.toggleButton.textContent = text.textAgain;
     else this.toggleButton.textContent = this.left < this.duration ? text.textResume : text.textStart;
     this.resetButton.hidden = !this.running && this.left === this.duration;
+    if (this.doneMessage) this.doneMessage.hidden = this.running || this.left > 0;
   }
 
   emit(name) {

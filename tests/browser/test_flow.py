@@ -2,8 +2,10 @@
 
 from playwright.sync_api import expect
 
-from firstaid import content
+from firstaid import content, flow
 from tests.browser.conftest import wait_until
+from tests.browser.test_accessibility import axe_violations
+from tests.harness import PHONE
 
 # Records the Screen Wake Lock calls the page makes, and passes them through to the browser.
 WAKE_LOCK_SPY = """
@@ -24,15 +26,26 @@ def step_titles(lang):
     return [step["title"] for step in content.load(lang)["steps"]]
 
 
+def flow_titles(lang):
+    """The headings from the first step to the last screen before the end, in flow order."""
+    data = content.load(lang)
+    titles = {step["id"]: step["title"] for step in data["steps"]}
+    return [
+        titles[kwargs["step_id"]] if name == "step" else data["flow_today"]["title"]
+        for name, kwargs in flow.pages()
+        if name in ("step", "today")
+    ]
+
+
 def test_it_walks_from_start_to_end_by_tapping(shared_server, page):
     page.goto(f"{shared_server.url}/de/")
     page.get_by_role("link", name="Akuthilfe starten").tap()
     page.get_by_role("link", name="Nichts davon: weiter zur Hilfe").tap()
     seen = []
-    for _ in step_titles("de"):
+    for _ in flow_titles("de"):
         seen.append(page.locator("h1").inner_text())
         page.get_by_role("link", name="Weiter", exact=True).tap()
-    assert seen == step_titles("de")
+    assert seen == flow_titles("de")
     assert page.locator("h1").inner_text() == content.load("de")["end"]["title"]
     page.get_by_role("link", name="Ja, besser: fertig").tap()
     expect(page).to_have_url(f"{shared_server.url}/de/")
@@ -62,7 +75,7 @@ def test_it_walks_from_start_to_end_with_the_keyboard_alone(shared_server, page)
 
     press_enter_on("Start first aid")
     press_enter_on("None of these: go on to help")
-    for title in step_titles("en"):
+    for title in flow_titles("en"):
         assert page.locator("h1").inner_text() == title
         press_enter_on("Next")
     assert page.locator("h1").inner_text() == content.load("en")["end"]["title"]
@@ -158,3 +171,122 @@ def test_it_speaks_and_vibrates_only_when_asked(shared_server, page):
     page.get_by_label("Vibrate at each change").check()
     page.get_by_role("button", name="Resume").click()
     assert page.evaluate("window.__cues") == {"spoken": [["Breathe in", "en"]], "vibrated": 1}
+
+
+def inside_viewport(locator, viewport):
+    box = locator.bounding_box()
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= viewport["width"]
+        and box["y"] + box["height"] <= viewport["height"]
+    )
+
+
+def test_it_shows_every_emergency_sign_and_the_call_on_the_first_phone_screen(shared_server, page):
+    viewport = page.viewport_size
+    for url in ("/de/notfall/", "/en/emergency/"):
+        page.goto(shared_server.url + url)
+        signs = page.locator("main ul.signs li")
+        assert signs.count() >= 5
+        for sign in signs.all():
+            assert inside_viewport(sign, viewport), (url, sign.inner_text())
+        call = page.locator('main a[href^="tel:"][data-call="emergency"]')
+        assert inside_viewport(call, viewport), url
+        # Nothing sits over the signs at the bottom of the screen: "None of these" is in the
+        # page's own flow, below the call.
+        none = page.locator("main a[rel=next]")
+        floating = none.evaluate(
+            """el => { const found = [];
+              for (let n = el; n; n = n.parentElement) {
+                const position = getComputedStyle(n).position;
+                if (position === "sticky" || position === "fixed") found.push(n.tagName);
+              }
+              return found; }"""
+        )
+        assert floating == [], url
+        assert none.bounding_box()["y"] > call.bounding_box()["y"]
+
+
+def test_it_leads_on_or_to_a_doctor_from_the_today_screen_by_tapping(shared_server, page):
+    page.goto(f"{shared_server.url}/de/schritt/breathing/")
+    page.get_by_role("link", name="Weiter", exact=True).tap()
+    expect(page.locator("h1")).to_have_text(content.load("de")["flow_today"]["title"])
+    answer = page.locator("#today-yes")
+    expect(answer).to_be_hidden()
+    page.get_by_role("link", name="Ja, eines davon").tap()
+    expect(answer).to_be_visible()
+    expect(answer.get_by_role("heading")).to_have_text("Lass das heute ärztlich abklären.")
+    assert inside_viewport(answer.get_by_role("heading"), page.viewport_size)
+    expect(answer.locator('a[data-call="doctor"]')).to_be_visible()
+    expect(answer.get_by_role("link", name="Alle Warnzeichen prüfen")).to_be_visible()
+    assert axe_violations(page) == []
+    answer.get_by_role("link", name="Weiter mit den sanften Schritten").tap()
+    expect(page.locator("h1")).to_have_text(content.step_by_id("de", "child-pose")["title"])
+    page.go_back()
+    page.go_back()
+    page.get_by_role("link", name="Nichts davon: weiter").tap()
+    expect(page.locator("h1")).to_have_text(content.step_by_id("de", "child-pose")["title"])
+
+
+def test_it_leads_on_or_to_a_doctor_from_the_today_screen_without_javascript(
+    browser, shared_server
+):
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{shared_server.url}/en/doctor-today/")
+    answer = page.locator("#today-yes")
+    expect(answer).to_be_hidden()
+    page.get_by_role("link", name="Yes, one of these").click()
+    expect(answer).to_be_visible()
+    expect(answer.get_by_role("heading")).to_have_text("Have this checked by a doctor today.")
+    expect(answer.locator('a[data-call="doctor"]')).to_be_visible()
+    page.goto(f"{shared_server.url}/en/doctor-today/")
+    page.get_by_role("link", name="None of these: go on").click()
+    expect(page.locator("h1")).to_have_text(content.step_by_id("en", "child-pose")["title"])
+    context.close()
+
+
+def test_it_tells_to_take_the_heat_off_when_its_timer_ends(shared_server, page):
+    page.clock.install()
+    page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
+    timer = page.locator('[data-timer="cold-heat-heat"]')
+    done = timer.locator("[data-done]")
+    expect(done).to_be_hidden()
+    timer.get_by_role("button", name="Timer starten").tap()
+    page.clock.run_for(1_201_000)
+    expect(timer.locator("[role=status]")).to_have_text("Die Zeit ist um. Nimm die Wärme jetzt ab.")
+    expect(done).to_be_visible()
+    expect(done).to_have_text("Die Zeit ist um. Nimm die Wärme jetzt ab.")
+    timer.get_by_role("button", name="Zurücksetzen").tap()
+    expect(done).to_be_hidden()
+
+
+def test_it_shows_the_stop_rules_without_opening_anything(shared_server, page):
+    page.goto(f"{shared_server.url}/de/schritt/child-pose/")
+    caution = page.locator(".caution").first
+    expect(caution).to_be_visible()
+    expect(caution.get_by_text("Hör sofort auf, wenn Schmerz ins Bein schießt.")).to_be_visible()
+    # The fold-out that is left shows that it opens: a chevron drawn by CSS.
+    summary = page.locator("details.when > summary")
+    assert summary.evaluate("el => getComputedStyle(el, '::after').borderRightWidth") == "3px"
+
+
+def test_it_saves_screenshots_of_the_first_and_the_today_screen(browser, shared_server, artifacts):
+    for width in (320, 360):
+        context = browser.new_context(
+            viewport={"width": width, "height": 740}, device_scale_factor=1, has_touch=True
+        )
+        page = context.new_page()
+        for name, url in [
+            ("emergency", "/de/notfall/"),
+            ("today", "/de/heute-zum-arzt/"),
+            ("today-yes", "/de/heute-zum-arzt/#today-yes"),
+            ("emergency-en", "/en/emergency/"),
+        ]:
+            page.goto(shared_server.url + url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+            path = artifacts / f"flow-{name}-{width}.png"
+            page.screenshot(path=path)
+            assert path.stat().st_size > 10_000
+        context.close()

@@ -122,3 +122,80 @@ def test_it_rejects_a_file_that_is_not_json(broken, settings):
 def test_it_needs_the_number_placeholder_on_the_emergency_screen(broken):
     broken("de", lambda d: d["emergency"].update(title="Sofort 112 rufen"))
     assert "emergency.title: must contain the {emergency} number placeholder" in load_error()
+
+
+def test_it_keeps_the_main_instruction_of_every_step_within_35_words():
+    for lang in ("de", "en"):
+        for step in content.load(lang)["steps"]:
+            assert len(" ".join([step["lead"], *step["instructions"]]).split()) <= 35, step["id"]
+            for option in step.get("options", []):
+                assert len(" ".join(option["instructions"]).split()) <= 35, option["id"]
+
+
+def test_it_rejects_a_step_whose_main_instruction_is_too_long(broken):
+    broken("de", lambda d: d["steps"][0]["instructions"].append("eins zwei drei " * 10))
+    assert "steps[0]: lead and instructions have" in load_error()
+    assert "words, at most 35" in load_error()
+
+
+def test_it_rejects_an_option_whose_instructions_are_too_long(broken):
+    broken("en", lambda d: d["steps"][1]["options"][1]["instructions"].append("one two " * 10))
+    assert "steps[1].options[1]: instructions have" in load_error()
+
+
+def test_it_rejects_a_stop_rule_that_says_what_not_to_do(broken):
+    broken("de", lambda d: d["steps"][1]["caution"].append("Nicht auf Wunden."))
+    assert "steps[1].caution[3]: say what to do, not what not to do" in load_error()
+
+
+def test_it_needs_the_stop_rules_under_their_new_name(broken):
+    def old_name(data):
+        data["steps"][0]["when_not"] = data["steps"][0].pop("caution")
+
+    broken("de", old_name)
+    assert "content.steps[0].when_not: unknown field" in load_error()
+
+
+def test_it_warns_about_the_heat_source_boiling_water_and_fever():
+    heat = content.step_by_id("de", "cold-heat")["options"][0]
+    assert heat["id"] == "heat"
+    caution = " ".join(heat["caution"])
+    assert "leg dich nie darauf" in caution
+    assert "kein kochendes" in caution
+    assert "Fieber" in caution
+    assert "Nimm die Wärme jetzt ab." in heat["done"]
+
+
+def test_it_offers_cold_without_making_it_the_answer_to_every_acute_cramp():
+    for lang, knock in (("de", "Stoß"), ("en", "knock")):
+        cold = content.step_by_id(lang, "cold-heat")["options"][1]
+        assert knock not in cold["question"]
+        assert knock not in " ".join(cold["instructions"] + cold["caution"])
+
+
+def test_it_lists_the_today_signs_that_the_flow_asks_before_the_stretches():
+    items = " ".join(item["text"] for item in content.load("de")["flow_today"]["items"])
+    for word in ("Fieber", "Krebs", "Osteoporose", "Kortison", "Drogen", "Immunsystem"):
+        assert word in items
+    assert "Wirbelsäule" in items
+    assert "16" in items
+
+
+def test_it_names_the_emergency_signs_in_plain_words():
+    for lang in ("de", "en"):
+        signs = content.load(lang)["emergency"]["signs"]
+        assert 5 <= len(signs) <= 7
+        text = " ".join(sign["text"] for sign in signs).lower()
+        assert "reithose" not in text
+        assert "saddle" not in text
+        assert "schwanger" in text or "pregnant" in text
+
+
+def test_it_rejects_an_emergency_sign_with_an_unknown_source(broken):
+    broken("en", lambda d: d["emergency"]["signs"][0]["sources"].append("blog"))
+    assert "en.json: emergency.signs[0].sources: unknown source 'blog'" in load_error()
+
+
+def test_it_needs_the_same_today_signs_in_every_language(broken):
+    broken("en", lambda d: d["flow_today"]["items"].pop())
+    assert "en.json: ids, tiers, kinds or durations differ from de.json" in load_error()

@@ -1,7 +1,14 @@
 import pytest
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
-from firstaid import content, precache
+from firstaid import content, flow, precache
+
+
+def reverse_lang(lang, name):
+    with translation.override(lang):
+        return reverse(name)
 
 
 @pytest.mark.parametrize("url", precache.page_urls())
@@ -22,7 +29,7 @@ def test_it_renders_each_step_with_its_text_illustration_and_sources(client, lan
         assert escape(step["illustration_alt"]) in body
         assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 160"' in body
         for part in [step, *step.get("options", [])]:
-            for line in part["instructions"] + part["when_not"]:
+            for line in part["instructions"] + part["caution"]:
                 assert escape(line) in body
         for source_id in step["sources"]:
             assert f"#source-{source_id}" in body
@@ -40,12 +47,121 @@ def test_it_links_the_flow_in_order(client):
     assert 'href="/de/besser/" rel="next"' in body
 
 
-def test_it_lists_the_emergency_signs_on_the_first_screen(client):
-    body = client.get("/en/emergency/").content.decode()
-    flags = content.load("en")["redflags"]
-    for flag in flags:
-        assert (escape(flag["label"]) in body) == (flag["tier"] == "emergency"), flag["id"]
-    assert 'Call <span data-number="emergency">112</span> now' in body
+def test_it_shows_the_today_signs_after_the_gentle_steps_and_before_the_stretches(client):
+    body = client.get("/de/schritt/breathing/").content.decode()
+    assert 'href="/de/heute-zum-arzt/" rel="next"' in body
+    body = client.get("/de/heute-zum-arzt/").content.decode()
+    assert 'href="/de/schritt/breathing/" rel="prev"' in body
+    assert 'href="/de/schritt/child-pose/" rel="next"' in body
+    body = client.get("/de/schritt/child-pose/").content.decode()
+    assert 'href="/de/heute-zum-arzt/" rel="prev"' in body
+    names = [name for name, _ in flow.pages()]
+    assert names.index("today") == names.index("end") - 1 - len(flow.STRETCHES)
+
+
+@pytest.mark.parametrize("url,lang", [("/de/heute-zum-arzt/", "de"), ("/en/doctor-today/", "en")])
+def test_it_offers_none_and_yes_on_the_today_screen(client, url, lang):
+    body = client.get(url).content.decode()
+    today = content.load(lang)["flow_today"]
+    for item in today["items"]:
+        assert f"<li>{escape(item['text'])}</li>" in body
+        for source_id in item["sources"]:
+            assert f"#source-{source_id}" in body
+    yes_link = body.index('href="#today-yes"')
+    none_link = body.index(f'href="{url[:4]}{"schritt" if lang == "de" else "step"}/child-pose/"')
+    answer = body.index('id="today-yes"')
+    assert none_link < yes_link < answer
+    after = body[answer:]
+    assert escape(today["yes"]) in after
+    assert 'data-call="doctor"' in after
+    assert f'href="{reverse_lang(lang, "redflags")}"' in after
+
+
+def test_it_says_on_the_today_screen_that_the_gentle_steps_may_still_be_used(client):
+    body = client.get("/de/heute-zum-arzt/").content.decode()
+    assert "Die sanften Schritte darfst du bis dahin weiter nutzen." in body
+    assert "Die sanften Schritte" in body[body.index('id="today-yes"') :]
+
+
+def test_it_lists_the_today_and_the_soon_signs_on_the_end_screen(client):
+    body = client.get("/de/besser/").content.decode()
+    data = content.load("de")
+    today = body.index("Heute ärztlich abklären, wenn …")
+    soon = body.index("Bald ärztlich abklären, wenn …")
+    for item in data["flow_today"]["items"]:
+        assert today < body.index(f"<li>{escape(item['text'])}</li>") < soon
+    for line in data["end"]["doctor"]:
+        assert body.index(f"<li>{escape(line)}</li>") > soon
+
+
+@pytest.mark.parametrize("url,lang", [("/de/notfall/", "de"), ("/en/emergency/", "en")])
+def test_it_lists_the_emergency_signs_in_plain_words_on_the_first_screen(client, url, lang):
+    body = client.get(url).content.decode()
+    for sign in content.load(lang)["emergency"]["signs"]:
+        assert f"<li>{escape(sign['text'])}</li>" in body
+
+
+def test_it_names_no_body_part_in_jargon_on_the_first_screen(client):
+    assert "Reithosen" not in client.get("/de/notfall/").content.decode()
+    assert "saddle" not in client.get("/en/emergency/").content.decode().lower()
+
+
+def test_it_puts_the_call_right_under_the_signs_and_none_of_these_after_it(client):
+    body = client.get("/de/notfall/").content.decode()
+    last_sign = body.index("</ul>", body.index("<main"))
+    # The first tel: link in <main> is the big call (the header's comes before <main>).
+    call = body.rindex("<a", 0, body.index('href="tel:', body.index("<main")))
+    none = body.index("Nichts davon: weiter zur Hilfe")
+    assert last_sign < call < none
+    assert "<a " not in body[last_sign:call]
+    # Not in the sticky bar at the bottom of the screen, where it floats over the signs.
+    assert 'class="flow"' not in body[body.index("<main") : none]
+    assert "Alle Warnzeichen prüfen" in body[none:]
+
+
+def test_it_has_no_large_drawing_on_the_first_screen(client):
+    body = client.get("/de/notfall/").content.decode()
+    assert 'class="illu"' not in body
+    assert content.illustration("emergency") not in body
+
+
+def test_it_shows_the_stop_rules_of_every_step_outside_any_fold_out(client):
+    for step in content.load("de")["steps"]:
+        body = client.get(f"/de/schritt/{step['id']}/").content.decode()
+        folded = "".join(part.split("</details>")[0] for part in body.split("<details")[1:])
+        assert "Hör" not in folded, step["id"]
+        assert "aufhören" not in folded, step["id"]
+        assert "Achtung:" in body
+        for part in [step, *step.get("options", [])]:
+            for line in part["caution"]:
+                assert escape(line) not in folded, line
+        assert "Nicht anwenden" not in body
+
+
+def test_it_tells_to_take_the_heat_off_when_the_heat_timer_ends(client):
+    body = client.get("/de/schritt/cold-heat/").content.decode()
+    heat = body[body.index('data-timer="cold-heat-heat"') :]
+    heat = heat[: heat.index("</div>")]
+    assert 'data-text-done="Die Zeit ist um. Nimm die Wärme jetzt ab."' in heat
+    assert (
+        '<p class="timer-done" data-done hidden>Die Zeit ist um. Nimm die Wärme jetzt ab.</p>'
+        in heat
+    )
+
+
+def test_it_offers_heat_as_the_default_and_cold_without_a_knock(client):
+    body = client.get("/de/schritt/cold-heat/").content.decode()
+    assert 'id="cold-heat-heat" value="heat" checked' in body
+    assert "Stoß" not in body
+    english = client.get("/en/step/cold-heat/").content.decode()
+    assert "knock" not in english
+
+
+def test_it_says_not_to_move_after_a_serious_accident(client):
+    body = client.get("/de/notfall/").content.decode()
+    assert "Schwerer Sturz oder Unfall: liegen bleiben, nicht bewegen" in body
+    body = client.get("/de/schritt/move/").content.decode()
+    assert "Nach schwerem Sturz oder Unfall: bleib liegen und ruf den Notruf 112." in body
 
 
 def test_it_sends_the_start_url_to_the_remembered_language(client):
