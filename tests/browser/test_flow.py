@@ -53,7 +53,7 @@ def test_it_walks_from_start_to_end_by_tapping(shared_server, page):
 
 def test_it_walks_back_and_skips(shared_server, page):
     page.goto(f"{shared_server.url}/en/step/stufenlagerung/")
-    page.get_by_role("link", name="Back").tap()
+    page.get_by_role("link", name="Back", exact=True).tap()
     assert page.locator("h1").inner_text() == step_titles("en")[1]
     page.get_by_role("link", name="Skip", exact=True).tap()
     page.get_by_role("link", name="Skip", exact=True).tap()
@@ -218,7 +218,7 @@ def test_it_leads_on_or_to_a_doctor_from_the_today_screen_by_tapping(shared_serv
     expect(answer).to_be_visible()
     expect(answer.get_by_role("heading")).to_have_text("Lass das heute ärztlich abklären.")
     assert inside_viewport(answer.get_by_role("heading"), page.viewport_size)
-    expect(answer.locator('a[data-call="doctor"]')).to_be_visible()
+    expect(answer.locator('a[href="tel:116117"]')).to_be_visible()
     expect(answer.get_by_role("link", name="Alle Warnzeichen prüfen")).to_be_visible()
     assert axe_violations(page) == []
     answer.get_by_role("link", name="Weiter mit den sanften Schritten").tap()
@@ -240,7 +240,7 @@ def test_it_leads_on_or_to_a_doctor_from_the_today_screen_without_javascript(
     page.get_by_role("link", name="Yes, one of these").click()
     expect(answer).to_be_visible()
     expect(answer.get_by_role("heading")).to_have_text("Have this checked by a doctor today.")
-    expect(answer.locator('a[data-call="doctor"]')).to_be_visible()
+    expect(answer.locator('a[href="tel:116117"]')).to_be_visible()
     page.goto(f"{shared_server.url}/en/doctor-today/")
     page.get_by_role("link", name="None of these: go on").click()
     expect(page.locator("h1")).to_have_text(content.step_by_id("en", "child-pose")["title"])
