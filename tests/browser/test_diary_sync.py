@@ -201,7 +201,7 @@ def test_it_deletes_the_account_with_everything_on_the_server_and_the_phone(brow
     ).to_be_visible()
     assert on_server(server, "select count(*) from auth_user") == [(0,)]
     assert on_server(server, "select count(*) from diary_entry") == [(0,)]
-    assert on_server(server, "select count(*) from authtoken_token") == [(0,)]
+    assert on_server(server, "select count(*) from accounts_devicetoken") == [(0,)]
 
     page.goto(f"{server.url}/de/tagebuch/")
     expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()

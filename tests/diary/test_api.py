@@ -3,9 +3,9 @@ import uuid
 
 import pytest
 from django.contrib.auth.models import User
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.models import DeviceToken
 from diary.models import Entry
 from tests.diary.helpers import at, change
 
@@ -277,9 +277,9 @@ def test_it_requires_authentication_on_every_endpoint(method, url):
 
 def test_it_accepts_a_token_for_other_api_clients(db):
     user = User.objects.create_user("carol@example.org", "carol@example.org", "x")
-    token = Token.objects.create(user=user)
+    _, token = DeviceToken.objects.create(user=user, name="script")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert sync(client, [change()]).status_code == 200
 
 

@@ -1,0 +1,51 @@
+"""What an account keeps besides Django's user: its devices' API tokens, and the recent
+requests that the mail and registration limits count."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from knox.models import AbstractAuthToken
+
+
+class DeviceToken(AbstractAuthToken):
+    """A knox token (stored hashed, with an expiry) that knows which device holds it."""
+
+    name = models.CharField(max_length=80)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+
+class LimitHit(models.Model):
+    """One counted request (a password-reset mail, a registration) by a hashed key. Rows, not
+    cache counters: every worker sees them, and the window is exactly the documented one."""
+
+    kind = models.CharField(max_length=20)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "key", "at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+@receiver(pre_save, sender=settings.AUTH_USER_MODEL)
+def _note_password_change(sender, instance, update_fields=None, **kwargs):
+    if instance.pk is None or (update_fields is not None and "password" not in update_fields):
+        return
+    old = sender.objects.filter(pk=instance.pk).values_list("password", flat=True).first()
+    instance._password_changed = old is not None and old != instance.password
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def _end_tokens_after_password_change(sender, instance, **kwargs):
+    # Whoever knew the old password may have made a token with it: a new password, by the
+    # account page, the reset mail or manage.py, ends every device's token. (Sessions end by
+    # themselves: Django ties them to the password's hash.)
+    if getattr(instance, "_password_changed", False):
+        instance._password_changed = False
+        DeviceToken.objects.filter(user=instance).delete()
