@@ -1,4 +1,5 @@
 from django.contrib.auth import logout, user_logged_in
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.middleware.csrf import get_token
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -73,7 +74,12 @@ def token(request):
     if not form.is_valid():
         if form.locked_out:
             raise lockout.LockedOut()
-        raise serializers.ValidationError(form.errors)
+        raise serializers.ValidationError(
+            {
+                ("non_field_errors" if field == NON_FIELD_ERRORS else field): errors
+                for field, errors in form.errors.items()
+            }
+        )
     instance, key = DeviceToken.objects.create(
         user=form.user, name=device_name(request, credentials.validated_data.get("device"))
     )

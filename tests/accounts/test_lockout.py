@@ -105,6 +105,9 @@ def test_it_locks_the_token_endpoint_with_a_structured_429():
     attacker = from_client("203.0.113.9", HTTP_ACCEPT_LANGUAGE="en")
     responses = [token(attacker, "wrong") for _ in range(5)]
     assert [r.status_code for r in responses] == [400, 400, 400, 400, 429]
+    assert responses[0].json() == {
+        "non_field_errors": ["The email address or password is not right."]
+    }
     response = token(attacker)
     assert response.status_code == 429
     assert response.json() == {
