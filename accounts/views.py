@@ -1,5 +1,8 @@
 """The optional account: it only exists to keep the diary safe and in sync across devices."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -14,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import limits
 from accounts.forms import DeleteAccountForm, LoginForm, RegisterForm
-from accounts.models import DeviceToken
+from accounts.models import BrowserSession, DeviceToken
 from config.redirects import same_site
 
 TOO_MANY = gettext_lazy(
@@ -49,8 +52,15 @@ def device_sign_out(request):
 @login_required
 @require_POST
 def devices_sign_out(request):
-    """Ends every device's API token. This browser's session stays."""
+    """Ends every device's API token and every other browser's session; this one stays."""
     DeviceToken.objects.filter(user=request.user).delete()
+    others = BrowserSession.objects.filter(user=request.user).exclude(
+        session_key=request.session.session_key
+    )
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session_key in others.values_list("session_key", flat=True):
+        store(session_key=session_key).delete()
+    others.delete()
     messages.success(request, _("Alle anderen Geräte sind abgemeldet."))
     return redirect("account")
 

@@ -16,7 +16,7 @@ from django.test import Client
 from django.utils import timezone
 from knox.crypto import hash_token
 
-from accounts.models import DeviceToken
+from accounts.models import BrowserSession, DeviceToken
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Rücken-Krampf 2026"
@@ -200,3 +200,24 @@ def test_it_keeps_the_tokens_of_existing_api_clients_working(anna):
     (device,) = DeviceToken.objects.all()
     assert device.digest == hash_token(old_key)
     assert device.expiry - timezone.now() <= timedelta(days=30)
+
+
+def browser_logged_in_by_form():
+    browser = Client()
+    response = browser.post("/de/konto/anmelden/", {"email": EMAIL, "password": PASSWORD})
+    assert response.status_code == 302
+    return browser
+
+
+def test_it_signs_out_the_other_browsers_too(anna):
+    here, lost_phone, laptop = (browser_logged_in_by_form() for _ in range(3))
+    laptop.post("/de/konto/abmelden/")
+    here.post("/de/konto/geraete/alle-abmelden/")
+    assert lost_phone.get("/api/v1/auth/me/").json()["authenticated"] is False
+    assert here.get("/api/v1/auth/me/").json()["authenticated"] is True
+    assert BrowserSession.objects.count() == 1
+
+
+def test_it_does_not_take_a_token_request_for_a_browser_login(anna):
+    new_token()
+    assert not BrowserSession.objects.exists()

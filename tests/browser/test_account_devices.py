@@ -8,6 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.test_accessibility import axe_violations
+
 PASSWORD = "Rücken-Krampf 2026"
 
 
@@ -57,6 +59,7 @@ def test_it_lists_the_devices_and_signs_them_out(browser, server, playwright_ins
     ):
         box = button.bounding_box()
         assert box["height"] >= 48 and box["width"] >= 48
+    assert axe_violations(page) == []
 
     sign_out_laptop.click()
     expect(page.get_by_text("Das Gerät „Annas Laptop“ ist abgemeldet.")).to_be_visible()
