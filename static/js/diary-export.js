@@ -23,7 +23,7 @@ function localDateTime(iso) {
 // starts with = + - @, a tab or a carriage return gets a leading single quote, and every cell
 // is quoted, so that a separator inside a note cannot start a new cell. diary/csv_cells.py
 // applies the same rule to the server's export.
-export function cell(value) {
+function cell(value) {
   let text = value === null || value === undefined ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replaceAll('"', '""')}"`;

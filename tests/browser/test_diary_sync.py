@@ -214,7 +214,7 @@ def test_it_removes_the_diary_from_the_phone_at_logout_and_keeps_it_on_the_serve
     synced(page, server)
 
     page.goto(f"{server.url}/de/konto/")
-    page.get_by_role("button", name="Abmelden").click()
+    page.get_by_role("button", name="Abmelden", exact=True).click()
     expect(page.get_by_text("Du bist abgemeldet.")).to_be_visible()
     page.goto(f"{server.url}/de/tagebuch/")
     expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()
