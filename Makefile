@@ -2,6 +2,9 @@
 # Both set everything up on a fresh Debian machine with Python 3.11.
 
 PYTHON ?= python3
+# Local runs only: a deployment sets its own SECRET_KEY (the app refuses to start without one
+# unless DEBUG is on), and one set in the environment wins over this.
+export SECRET_KEY ?= local-development-only-not-secret
 VENV := .venv
 BIN := $(VENV)/bin
 

@@ -5,4 +5,5 @@ from accounts import api
 urlpatterns = [
     path("me/", api.me, name="api-auth-me"),
     path("token/", api.token, name="api-auth-token"),
+    path("logout/", api.logout_view, name="api-auth-logout"),
 ]

@@ -1,8 +1,9 @@
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
-from accounts import throttle
+from accounts import lockout
 
 User = get_user_model()
 
@@ -57,18 +58,20 @@ class LoginForm(forms.Form):
         email = cleaned.get("email")
         if not email or "password" not in cleaned:
             return cleaned
-        if throttle.blocked(self.request, email):
-            raise forms.ValidationError(
-                _("Zu viele Versuche. Bitte warte 15 Minuten und versuch es dann noch einmal.")
-            )
+        # django-axes (first of AUTHENTICATION_BACKENDS) counts the failures and refuses a
+        # locked account-and-client pair before the password is even checked.
         self.user = authenticate(
             self.request, username=username_for(email), password=cleaned["password"]
         )
         if self.user is None:
-            throttle.failed(self.request, email)
+            if lockout.locked_out(self.request):
+                raise forms.ValidationError(lockout.MESSAGE, code="locked_out")
             raise forms.ValidationError(_("E-Mail-Adresse oder Passwort stimmen nicht."))
-        throttle.succeeded(self.request, email)
         return cleaned
+
+    @property
+    def locked_out(self):
+        return self.has_error(NON_FIELD_ERRORS, "locked_out")
 
 
 class DeleteAccountForm(forms.Form):

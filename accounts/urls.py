@@ -10,6 +10,8 @@ urlpatterns = [
     path(_("konto/anmelden/"), views.login_view, name="login"),
     path(_("konto/abmelden/"), views.logout_view, name="logout"),
     path(_("konto/loeschen/"), views.delete, name="account-delete"),
+    path(_("konto/geraete/abmelden/"), views.device_sign_out, name="device-sign-out"),
+    path(_("konto/geraete/alle-abmelden/"), views.devices_sign_out, name="devices-sign-out"),
     path(
         _("konto/passwort/"),
         login_required(views.PasswordChange.as_view()),

@@ -1,18 +1,28 @@
 """The optional account: it only exists to keep the diary safe and in sync across devices."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts import limits
 from accounts.forms import DeleteAccountForm, LoginForm, RegisterForm
+from accounts.models import BrowserSession, DeviceToken
 from config.redirects import same_site
+
+TOO_MANY = gettext_lazy(
+    "Zu viele Anfragen von hier. Bitte warte eine Stunde und versuch es dann noch einmal."
+)
 
 
 def safe_next(request, default):
@@ -25,12 +35,52 @@ def signed_out():
 
 
 def account(request):
-    return render(request, "accounts/account.html")
+    devices = DeviceToken.objects.filter(user=request.user) if request.user.is_authenticated else []
+    return render(request, "accounts/account.html", {"devices": devices})
+
+
+@login_required
+@require_POST
+def device_sign_out(request):
+    """Ends one device's API token; the device has to log in again."""
+    device = get_object_or_404(DeviceToken, user=request.user, pk=request.POST.get("device"))
+    device.delete()
+    messages.success(request, _("Das Gerät „%(name)s“ ist abgemeldet.") % {"name": device.name})
+    return redirect("account")
+
+
+@login_required
+@require_POST
+def devices_sign_out(request):
+    """Ends every device's API token and every other browser's session; this one stays."""
+    DeviceToken.objects.filter(user=request.user).delete()
+    others = BrowserSession.objects.filter(user=request.user).exclude(
+        session_key=request.session.session_key
+    )
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session_key in others.values_list("session_key", flat=True):
+        store(session_key=session_key).delete()
+    others.delete()
+    messages.success(request, _("Alle anderen Geräte sind abgemeldet."))
+    return redirect("account")
+
+
+def too_many(form, template, request):
+    form.add_error(None, TOO_MANY)
+    return render(request, template, {"form": form}, status=429)
 
 
 @require_http_methods(["GET", "POST"])
 def register(request):
     form = RegisterForm(request.POST or None)
+    if request.method == "POST" and not (
+        limits.client_allowed(request, "register", limits.REGISTER_PER_CLIENT)
+        and limits.address_allowed(
+            "register", request.POST.get("email", ""), limits.REGISTER_PER_ADDRESS
+        )
+    ):
+        form.is_valid()
+        return too_many(form, "accounts/register.html", request)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -45,7 +95,8 @@ def login_view(request):
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
         return redirect(safe_next(request, reverse_lazy("diary")))
-    return render(request, "accounts/login.html", {"form": form})
+    status = 429 if request.method == "POST" and form.locked_out else 200
+    return render(request, "accounts/login.html", {"form": form}, status=status)
 
 
 @require_POST
@@ -77,10 +128,21 @@ class PasswordChange(SuccessMessageMixin, auth_views.PasswordChangeView):
 
 
 class PasswordReset(auth_views.PasswordResetView):
+    """Mails are limited per client (a form error that says nothing about the address) and per
+    address (silently: the answer is the same whether the address has an account or not)."""
+
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("password-reset-done")
+
+    def form_valid(self, form):
+        if not limits.client_allowed(self.request, "reset", limits.RESET_PER_CLIENT):
+            return too_many(form, self.template_name, self.request)
+        email = form.cleaned_data["email"]
+        if not limits.address_allowed("reset", email, limits.RESET_PER_ADDRESS):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDone(auth_views.PasswordResetDoneView):

@@ -26,7 +26,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from rest_framework.authtoken.models import Token  # noqa: E402
+
+from accounts.models import DeviceToken  # noqa: E402
 
 ENTRIES = 1000
 BATCH = 500
@@ -73,9 +74,9 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     user = User.objects.create_user("bench@example.org", "bench@example.org", "x")
-    token = Token.objects.create(user=user)
-    phone = Client(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_HOST="127.0.0.1")
-    laptop = Client(HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_HOST="127.0.0.1")
+    _, token = DeviceToken.objects.create(user=user, name="bench")
+    phone = Client(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
+    laptop = Client(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
     changes = [entry(n) for n in range(ENTRIES)]
 
     total = 0.0

@@ -5,9 +5,11 @@ SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=true (see README).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,8 +19,18 @@ def envbool(name, default):
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "local-development-only-not-secret")
 DEBUG = envbool("DEBUG", "false")
+# A published constant key would let anyone forge sessions and password-reset links, so a
+# server that is not in DEBUG refuses to start without its own key. `make run`, `make test`
+# and the test harness set a local one.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random value (see README, Deploying), "
+            "or set DEBUG=true for local development."
+        )
+    SECRET_KEY = "local-development-only-not-secret"  # noqa: S105 (DEBUG only)
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 INSTALLED_APPS = [
@@ -29,7 +41,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "pwa",
@@ -51,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks; our views answer lockouts themselves (accounts/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,12 +140,48 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").sp
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 
-# The database cache is shared by all worker processes, which login throttling needs.
+# The database cache is shared by all worker processes.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "krampfhilfe_cache",
     }
+}
+
+# Password guessing (django-axes): 5 failures for one account from one client lock that pair
+# for 15 minutes after the last failure; another client, the person's own phone included, can
+# still log in. Failures during the lockout do not extend it; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.keep_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins of a health app are nobody's business
+AXES_VERBOSE = False
+# Behind a reverse proxy every request comes from the proxy's address. TRUSTED_PROXIES=1 (the
+# number of proxies in front that append to X-Forwarded-For) takes the client's address from
+# that header instead; off by default, because without such a proxy anyone can forge it.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
+# Per-device API tokens (django-rest-knox): stored hashed, valid for 30 days after their last
+# use and at most a year, ended by logout, password change or reset and account deletion.
+# knox's own migrations create its table even when the model is swapped for ours; a table that
+# no model owns would block the test database's flush on PostgreSQL (a foreign key to users).
+MIGRATION_MODULES = {"knox": None}
+KNOX_TOKEN_MODEL = "accounts.DeviceToken"  # noqa: S105 (a model, not a secret)
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_TTL": timedelta(days=30),
+    "AUTO_REFRESH": True,
+    "AUTO_REFRESH_MAX_TTL": timedelta(days=365),
+    "MIN_REFRESH_INTERVAL": 3600,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 LOGIN_URL = "login"
@@ -151,9 +202,15 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Krampfhilfe <noreply@
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Every JSON body goes through one parser with a size and a nesting limit.
+    "DEFAULT_PARSER_CLASSES": [
+        "config.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # Token first, so that an unauthenticated request gets 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.auth.DeviceTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

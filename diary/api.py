@@ -1,7 +1,6 @@
 """The diary's REST API. Every queryset is filtered by the requesting user: one user's rows
 are invisible to everybody else, on every endpoint."""
 
-import csv
 import io
 import json
 
@@ -14,7 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from config.parsers import LimitedJSONParser
-from diary import sync
+from diary import csv_cells, sync
 from diary.models import Entry
 from diary.serializers import (
     DateRangeSerializer,
@@ -117,10 +116,11 @@ def export_json(request):
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
 def export_csv(request):
-    """All of the user's diary as CSV (UTF-8 with BOM, so spreadsheets read the umlauts)."""
+    """All of the user's diary as CSV (UTF-8 with BOM, so spreadsheets read the umlauts); no
+    cell can run as a formula (diary/csv_cells.py)."""
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.writer(out)
+    writer = csv_cells.writer(out)
     writer.writerow(CSV_COLUMNS)
     for row in exported_rows(request):
         data = row["data"]

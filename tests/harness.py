@@ -42,7 +42,11 @@ def migrated_database(target):
     global _template_db
     if _template_db is None:
         _template_db = Path(tempfile.mkdtemp()) / "template.sqlite3"
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{_template_db}"}
+        env = {
+            "SECRET_KEY": "tests-only-not-secret",
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{_template_db}",
+        }
         for command in (["migrate", "--noinput"], ["createcachetable"]):
             subprocess.run(
                 [sys.executable, "manage.py", *command, "-v", "0"], cwd=ROOT, env=env, check=True
@@ -60,6 +64,7 @@ class AppServer:
         self.env = {
             **os.environ,
             "DEBUG": "false",
+            "SECRET_KEY": os.environ.get("SECRET_KEY") or "tests-only-not-secret",
             "DATABASE_URL": f"sqlite:///{self.database}",
             "FIRSTAID_CONTENT_DIR": str(content_dir or ROOT / "firstaid" / "content"),
         }

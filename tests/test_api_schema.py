@@ -10,8 +10,9 @@ import schemathesis
 from django.contrib.auth.models import User
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+from accounts.models import DeviceToken
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
 
@@ -19,7 +20,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application(
 @pytest.fixture
 def token(db):
     user, _ = User.objects.get_or_create(username="schema@example.org", email="schema@example.org")
-    return Token.objects.get_or_create(user=user)[0].key
+    return DeviceToken.objects.create(user=user, name="schemathesis")[1]
 
 
 @schema.parametrize()

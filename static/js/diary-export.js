@@ -19,11 +19,14 @@ function localDateTime(iso) {
   return `${localDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+// Typed notes must never run as a spreadsheet formula (OWASP, CSV injection): a cell that
+// starts with = + - @, a tab or a carriage return gets a leading single quote, and every cell
+// is quoted, so that a separator inside a note cannot start a new cell. diary/csv_cells.py
+// applies the same rule to the server's export.
 function cell(value) {
-  let text = String(value);
-  // Typed notes must never run as a spreadsheet formula.
+  let text = value === null || value === undefined ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 function csv(entries) {

@@ -201,7 +201,7 @@ def test_it_deletes_the_account_with_everything_on_the_server_and_the_phone(brow
     ).to_be_visible()
     assert on_server(server, "select count(*) from auth_user") == [(0,)]
     assert on_server(server, "select count(*) from diary_entry") == [(0,)]
-    assert on_server(server, "select count(*) from authtoken_token") == [(0,)]
+    assert on_server(server, "select count(*) from accounts_devicetoken") == [(0,)]
 
     page.goto(f"{server.url}/de/tagebuch/")
     expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()
@@ -214,7 +214,7 @@ def test_it_removes_the_diary_from_the_phone_at_logout_and_keeps_it_on_the_serve
     synced(page, server)
 
     page.goto(f"{server.url}/de/konto/")
-    page.get_by_role("button", name="Abmelden").click()
+    page.get_by_role("button", name="Abmelden", exact=True).click()
     expect(page.get_by_text("Du bist abgemeldet.")).to_be_visible()
     page.goto(f"{server.url}/de/tagebuch/")
     expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()

