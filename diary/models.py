@@ -35,6 +35,9 @@ class Entry(models.Model):
     # next change from the same base continues its own edit (the answer was lost), no conflict.
     device = models.UUIDField(null=True)
     base_version = models.BigIntegerField(null=True)
+    # The latest client_updated_at received from each device for this entry (a device's stamps
+    # for one entry only ever rise): an older one is a late resend, never a new change.
+    stamps = models.JSONField(default=dict)
 
     started_at = models.DateTimeField(null=True)
     duration_minutes = models.PositiveSmallIntegerField(null=True)

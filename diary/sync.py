@@ -7,7 +7,8 @@ on the user's SyncState row, numbering every write from the user's change sequen
 each change with its own result, then with what changed since the cursor.
 
 - Same entry, same content again (a retry): nothing changes ("duplicate"). So is a resent
-  change that already lost a conflict and was kept (history or a kept copy, see below).
+  change that already lost a conflict and was kept (history or a kept copy, see below), and
+  a late resend of a change its device has since followed with a later one.
 - Based on the entry's current content (the device had seen it): applied ("applied").
 - The device's own earlier change is current and this one continues from the same base (the
   answer to the earlier one was lost on the way): applied too; a device never conflicts with
@@ -163,6 +164,11 @@ class Batch:
         older = entry.history.filter(client_updated_at=change["client_updated_at"])
         return any(old.data == stored(change["data"]) for old in older)
 
+    def stale(self, entry, change):
+        """A late resend of a change this device has since followed with a later one."""
+        last = self.device is not None and entry.stamps.get(str(self.device))
+        return bool(last) and change["client_updated_at"] <= datetime.fromisoformat(last)
+
     def own(self, entry, change):
         """The current version is this device's own, based on what this change is based on."""
         return (
@@ -178,10 +184,17 @@ class Batch:
             entry = Entry(user=self.user, uuid=change["id"])
             self.entries[entry.uuid] = self.created[entry.uuid] = entry
             self.write(entry, change, conflict=False)
+            entry.stamps = (
+                {} if self.device is None else {str(self.device): instant(entry.client_updated_at)}
+            )
             return entry, "applied", True
         if same_content(entry, change):
             return entry, "duplicate", True
+        if self.stale(entry, change):
+            return entry, "duplicate", False
         self.updated[entry.uuid] = entry
+        if self.device is not None:
+            entry.stamps = {**entry.stamps, str(self.device): instant(change["client_updated_at"])}
         base = change["base_version"]
         if entry.deleted and change["deleted"]:
             # Gone either way; the tombstone keeps the later stamp, as an edit would.
@@ -250,6 +263,7 @@ class Batch:
                 "conflict",
                 "device",
                 "base_version",
+                "stamps",
                 *DATA_FIELDS,
             ],
         )

@@ -259,3 +259,17 @@ def test_it_says_that_a_change_lost_and_keeps_the_winner_when_the_loser_edits_ag
     entry = Entry.objects.get(uuid=entry_id)
     texts = {entry.notes, *(h.data["notes"] for h in entry.history.all())}
     assert "phone, acknowledged" in texts
+
+
+def test_it_takes_a_late_resend_for_what_it_is_not_for_a_new_change(alice):
+    phone, tablet = uuid.uuid4(), uuid.uuid4()
+    entry_id = uuid.uuid4()
+    sync.push(alice, validated(change(entry_id, notes="original")), phone)
+    first = change(entry_id, base=1, when=5, notes="phone, first")
+    sync.push(alice, validated(first), phone)
+    sync.push(alice, validated(change(entry_id, base=2, when=3, notes="tablet, on top")), tablet)
+    (result,) = sync.push(alice, validated(first), phone)  # the same request, arriving late
+    assert (result["status"], result["won"]) == ("duplicate", False)
+    entry = Entry.objects.get()
+    assert (entry.notes, entry.conflict) == ("tablet, on top", False)
+    assert not EntryVersion.objects.exists()
