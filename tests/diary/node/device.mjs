@@ -17,6 +17,10 @@ let posts = 0; // sync requests of the current sync
 const sent = []; // {cursor, changes} of every sync request that left
 const late = []; // requests held back, to arrive later (a duplicate that took its time)
 const faults = { request: 0, response: 0, duplicate: 0, late: 0, offline: 0 };
+// What the chaos test checks afterwards: every answer that reached this phone, with the change
+// it answers, and every text the person saw here before changing or deleting it.
+const answered = [];
+const replaced = [];
 
 globalThis.window = {}; // no BroadcastChannel: the devices are separate phones, not tabs
 globalThis.addEventListener = events.addEventListener.bind(events);
@@ -67,19 +71,41 @@ globalThis.fetch = async (path, options) => {
     await response.arrayBuffer();
     throw new TypeError("network down on the way back");
   }
-  if (what === "duplicate") {
-    const body = await response.text();
-    await (await send(path, options)).arrayBuffer();
-    return new Response(body, { status: response.status, headers: response.headers });
-  }
-  return response;
+  const body = await response.text();
+  if (what === "duplicate") await (await send(path, options)).arrayBuffer();
+  if (options?.method === "POST" && response.ok) note(JSON.parse(options.body), JSON.parse(body));
+  return new Response(body, { status: response.status, headers: response.headers });
 };
+
+function note(request, answer) {
+  const changes = Object.fromEntries(request.changes.map((change) => [change.id, change]));
+  for (const result of answer.applied) {
+    const change = changes[result.id];
+    answered.push({
+      id: result.id,
+      status: result.status,
+      won: result.won,
+      version: result.version,
+      base_version: change.base_version,
+      deleted: change.deleted,
+      notes: change.deleted ? null : change.data.notes,
+      client_updated_at: change.client_updated_at,
+    });
+  }
+}
+
+// The person changes what this phone shows: that text was seen, and may go.
+async function seen(id) {
+  const old = id && (await store.get(id));
+  if (old && !old.deleted) replaced.push(old.data.notes);
+}
 
 const store = await import("../../../static/js/diary-store.js");
 let sync = await import("../../../static/js/diary-sync.js");
 let loads = 0;
 
 async function dump() {
+  await store.pending(); // the store creates its database first: opening it here would not
   const all = (name) =>
     new Promise((resolve, reject) => {
       const open = indexedDB.open("krampfhilfe-diary");
@@ -100,9 +126,18 @@ const phases = [];
 addEventListener("diary:sync", (event) => phases.push(event.detail.phase));
 
 const ops = {
-  save: ({ data, id }) => store.save(data, id),
-  remove: ({ id }) => store.remove(id),
-  discard: ({ id }) => store.discard(id),
+  save: async ({ data, id }) => {
+    await seen(id);
+    return store.save(data, id);
+  },
+  remove: async ({ id }) => {
+    await seen(id);
+    return store.remove(id);
+  },
+  discard: async ({ id }) => {
+    await seen(id);
+    return store.discard(id);
+  },
   get: ({ id }) => store.get(id),
   list: () => store.list(),
   rejected: () => store.rejected(),
@@ -137,6 +172,7 @@ const ops = {
   requests: () => sent,
   state: dump,
   faults: () => faults,
+  record: () => ({ answered, replaced, faults }),
 };
 
 parentPort.on("message", async ({ id, op, args }) => {
@@ -145,5 +181,10 @@ parentPort.on("message", async ({ id, op, args }) => {
   } catch (error) {
     parentPort.postMessage({ id, error: String(error?.stack ?? error) });
   }
+});
+// A failure nobody awaited would end the phone with no word on why: say it.
+process.on("unhandledRejection", (error) => {
+  const causes = (error?.errors ?? [error?.cause]).filter(Boolean).map(String);
+  throw new Error(`${error?.stack ?? error} ${causes.join("; ")}`);
 });
 parentPort.postMessage({ ready: true });

@@ -13,7 +13,7 @@ export class Phone {
       // A phone that dies fails the test at once, not by a timeout.
       const died = (error) => {
         reject(error);
-        for (const call of this.calls.values()) call.reject(new Error(`${name} died: ${error}`));
+        for (const call of this.calls.values()) call.reject(new Error(`${name} died: ${error?.stack ?? error} ${(error?.errors ?? []).join("; ")}`));
         this.calls.clear();
       };
       this.worker.on("error", died);
