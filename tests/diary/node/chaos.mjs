@@ -47,7 +47,7 @@ async function alive(phone) {
   return entries.filter((e) => !e.deleted).map((e) => e.id).sort();
 }
 
-const counts = { create: 0, edit: 0, delete: 0, sync: 0, burst: 0, arrive: 0, fix: 0, discard: 0 };
+const counts = { create: 0, edit: 0, delete: 0, sync: 0, burst: 0, arrive: 0, attend: 0, fix: 0, discard: 0 };
 const FAULTS = [
   [null, 45],
   ["request", 12],
@@ -65,7 +65,7 @@ async function operate(phone) {
     ["sync", 34],
     ["burst", 4],
     ["arrive", 3],
-    ["fix", 3],
+    ["attend", 3],
   ]);
   counts[op] += 1;
   if (op === "create") {
