@@ -30,6 +30,15 @@ class StrictSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
 
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID written as a string: DRF would also take a number (or false) as UUID(int=…)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
 def unique_choices(items, max_length):
     return serializers.ListField(
         child=serializers.ChoiceField(choices=list(items)),
@@ -95,7 +104,7 @@ class EntryDataSerializer(StrictSerializer):
 
 
 class ChangeSerializer(StrictSerializer):
-    id = serializers.UUIDField()
+    id = StrictUUIDField()
     base_version = StrictIntegerField(min_value=1, allow_null=True)
     client_updated_at = serializers.DateTimeField()
     deleted = StrictBooleanField()
@@ -121,7 +130,7 @@ class SyncRequestSerializer(StrictSerializer):
     """The envelope; each change is validated on its own (`changes` below)."""
 
     cursor = StrictIntegerField(min_value=0)
-    device = serializers.UUIDField(required=False, allow_null=True, default=None)
+    device = StrictUUIDField(required=False, allow_null=True, default=None)
     changes = serializers.ListField(
         child=serializers.JSONField(), max_length=sync.BATCH_LIMIT, allow_empty=True
     )

@@ -196,6 +196,7 @@ def test_it_refuses_a_missing_intensity(alice):
         {"cursor": 0, "changes": "all"},
         {"cursor": 0, "changes": [], "extra": 1},
         {"cursor": 0, "changes": [], "device": "not-a-uuid"},
+        {"cursor": 0, "changes": [], "device": False},
         [],
     ],
 )
