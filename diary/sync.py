@@ -23,8 +23,8 @@ each change with its own result, then with what changed since the cursor.
   - A deletion removes the entry's health data and its whole history. An edit the deleting
     device had not seen (made elsewhere after the version the deletion was based on) is not
     taken with it: it is kept as a new entry of its own, marked as conflicted, whichever of the
-    two reaches the server first. Its id is derived from the entry's id and the edit's stamp,
-    so a resend never keeps it twice.
+    two reaches the server first. Its id is derived from the entry's id and the edit's stamp
+    and content, so a resend never keeps it twice.
 - Invalid changes never get here: the API answers them "rejected" and applies the rest.
 """
 
@@ -97,8 +97,11 @@ def stored(data):
     return {**data, "started_at": data["started_at"] and instant(data["started_at"])}
 
 
-def kept_id(entry_uuid, client_updated_at):
-    return uuid.uuid5(KEPT, f"{entry_uuid}/{instant(client_updated_at)}")
+def kept_id(entry_uuid, version):
+    """The id of a version kept as an entry of its own: the same for a resend, and different
+    for two devices' edits with the same stamp (a phone whose clock lags stamps "last + 1 ms")."""
+    data = json.dumps(full(version["data"]), sort_keys=True, default=instant)
+    return uuid.uuid5(KEPT, f"{entry_uuid}/{instant(version['client_updated_at'])}/{data}")
 
 
 class Batch:
@@ -131,7 +134,7 @@ class Batch:
 
     def keep(self, entry_uuid, version):
         """An edit the deleting device had not seen becomes an entry of its own."""
-        copy_id = kept_id(entry_uuid, version["client_updated_at"])
+        copy_id = kept_id(entry_uuid, version)
         if copy_id in self.entries or Entry.objects.filter(user=self.user, uuid=copy_id).exists():
             return
         copy = Entry(user=self.user, uuid=copy_id)
@@ -152,11 +155,9 @@ class Batch:
         """This losing change was sent before and kept (history or a copy): a resend."""
         if change["deleted"]:
             return False
-        if kept_id(entry.uuid, change["client_updated_at"]) in self.entries:
+        if kept_id(entry.uuid, change) in self.entries:
             return True
-        copy = Entry.objects.filter(
-            user=self.user, uuid=kept_id(entry.uuid, change["client_updated_at"])
-        )
+        copy = Entry.objects.filter(user=self.user, uuid=kept_id(entry.uuid, change))
         if copy.exists():
             return True
         if entry.pk is None:

@@ -95,8 +95,23 @@ def test_it_keeps_an_edit_that_loses_to_a_later_delete_as_an_entry_of_its_own(al
     assert deleted.deleted is True
     assert not EntryVersion.objects.exists()
     kept = Entry.objects.get(deleted=False)
-    assert kept.uuid == sync.kept_id(entry_id, at_(4))
+    assert kept.uuid != entry_id
     assert (kept.notes, kept.conflict) == ("typed offline", True)
+    (again,) = push(alice, change(entry_id, base=1, when=4, notes="typed offline"))
+    assert (again["status"], again["won"]) == ("duplicate", False)
+    assert Entry.objects.filter(deleted=False).count() == 1
+
+
+def test_it_keeps_two_devices_edits_with_the_same_stamp_that_lose_to_a_deletion(alice):
+    """Found by the chaos run: phones whose clocks lag stamp "last + 1 ms", so two of them can
+    send different edits with the same stamp; both must be kept."""
+    entry_id = uuid.uuid4()
+    push(alice, change(entry_id, notes="original"))
+    push(alice, change(entry_id, base=1, when=9, deleted=True))
+    push(alice, change(entry_id, base=1, when=4, notes="phone"))
+    push(alice, change(entry_id, base=1, when=4, notes="tablet"))
+    kept = sorted(Entry.objects.filter(deleted=False).values_list("notes", flat=True))
+    assert kept == ["phone", "tablet"]
 
 
 def test_it_brings_back_an_entry_edited_after_it_was_deleted_elsewhere(alice):

@@ -141,7 +141,7 @@ def check(user, phones):
             continue
         if deleted_knowing.get(answer["id"], 0) >= first[text]:
             continue
-        problems.append(f"acknowledged text lost: {answer}")
+        problems.append(f"acknowledged text lost: {answer}; {story(answer['id'], entries, phones)}")
 
     # No deleted entry comes back unless a later edit says so.
     for answer in answered:
@@ -156,6 +156,19 @@ def check(user, phones):
         if count > 1:
             problems.append(f"{text} is there {count} times")
     return problems
+
+
+def story(entry_id, entries, phones):
+    """What the server holds of an entry and every answer about it, to find the cause."""
+    entry = entries.get(entry_id)
+    held = entry and (entry.deleted, entry.notes, entry.version, entry.content_version)
+    answers = [
+        (name, a["status"], a["won"], a["version"], a["base_version"], a["deleted"], a["notes"])
+        for name, phone in phones.items()
+        for a in phone["answered"]
+        if a["id"] == entry_id
+    ]
+    return f"server: {held}; answers: {answers}"
 
 
 def summary(result, violations):
