@@ -112,11 +112,17 @@ async function settle(phone, fix) {
 const began = Date.now();
 for (let n = 0; n < OPS; n += 1) await operate(pick(all));
 
-// The end: late requests arrive, everybody settles what needs attention and syncs on a good
-// network until nothing moves any more (three times round, as phones come back one by one).
+// The end: late requests arrive, and everybody syncs on a good network and settles what needs
+// attention (a sync can bring up one more), until nothing moves any more; then all sync twice
+// round more, as phones come back one by one.
 for (const phone of all) await phone.call("arrive");
-for (const phone of all) await settle(phone, true);
-for (let round = 0; round < 3; round += 1) {
+for (let round = 0; round < 5; round += 1) {
+  for (const phone of all) {
+    await phone.sync();
+    await settle(phone, true);
+  }
+}
+for (let round = 0; round < 2; round += 1) {
   for (const phone of all) {
     const phase = await phone.sync();
     if (phase !== "done") throw new Error(`${phone.name}: last sync ended in ${phase}`);
