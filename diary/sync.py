@@ -198,10 +198,11 @@ class Batch:
             entry.stamps = {**entry.stamps, str(self.device): instant(change["client_updated_at"])}
         base = change["base_version"]
         if entry.deleted and change["deleted"]:
-            # Gone either way; the tombstone keeps the later stamp, as an edit would.
+            # Gone either way; the tombstone keeps the later stamp, as an edit would. An earlier
+            # deletion lost: the version rises so that its device pulls the tombstone's stamp.
             if rank(change) <= rank(as_change(entry)):
-                self.updated.pop(entry.uuid)
-                return entry, "duplicate", True
+                entry.version = self.next_version()
+                return entry, "conflict", False
             self.write(entry, change, conflict=False)
             return entry, "applied", True
         if self.own(entry, change) or (base is not None and base >= entry.content_version):

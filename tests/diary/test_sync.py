@@ -288,3 +288,14 @@ def test_it_takes_a_late_resend_for_what_it_is_not_for_a_new_change(alice):
     entry = Entry.objects.get()
     assert (entry.notes, entry.conflict) == ("tablet, on top", False)
     assert not EntryVersion.objects.exists()
+
+
+def test_it_tells_an_earlier_deletion_that_a_later_one_won(alice):
+    """Found by the chaos run: the device of the earlier deletion kept its own stamp."""
+    entry_id = uuid.uuid4()
+    push(alice, change(entry_id, notes="original"))
+    push(alice, change(entry_id, base=1, when=9, deleted=True))
+    (result,) = push(alice, change(entry_id, base=1, when=4, deleted=True))
+    assert (result["status"], result["won"]) == ("conflict", False)
+    rows, _, _ = sync.pull(alice, 2)  # the device had pulled up to the later deletion
+    assert [(r.deleted, r.client_updated_at) for r in rows] == [(True, at_(9))]
