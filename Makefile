@@ -8,7 +8,12 @@ export SECRET_KEY ?= local-development-only-not-secret
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup lint format bench system-run system-test clean
+.PHONY: run test chaos setup lint format bench system-run system-test clean
+
+# `make chaos SEED=… OPS=…`: the diary's chaos run (tests/diary/test_sync_chaos.py), longer than
+# the fixed one in `make test`, on a seed of your choice (a new one each time by default).
+SEED ?= $(shell date +%s)
+OPS ?= 3000
 
 run: system-run setup
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -18,6 +23,9 @@ test: system-test setup node_modules/.installed
 	$(BIN)/ruff format --check .
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
 	scripts/test-postgres.sh -q
+
+chaos: system-test setup node_modules/.installed
+	CHAOS_SEED=$(SEED) CHAOS_OPS=$(OPS) scripts/test-postgres.sh -q -s -k chaos
 
 bench: system-test setup
 	$(BIN)/python bench/firstaid.py

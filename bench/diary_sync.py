@@ -58,12 +58,14 @@ def request(client, cursor, changes):
         started = time.perf_counter()
         response = client.post(
             "/api/v1/diary/sync/",
-            {"cursor": cursor, "changes": changes},
+            {"cursor": cursor, "device": client.device, "changes": changes},
             content_type="application/json",
         )
         seconds = time.perf_counter() - started
     assert response.status_code == 200, response.content[:500]
-    return response.json(), seconds, len(queries)
+    body = response.json()
+    assert all(result["status"] == "applied" for result in body["applied"]), body["applied"][:3]
+    return body, seconds, len(queries)
 
 
 def report(label, seconds, queries):
@@ -77,6 +79,7 @@ def main():
     _, token = DeviceToken.objects.create(user=user, name="bench")
     phone = Client(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
     laptop = Client(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
+    phone.device, laptop.device = str(uuid.uuid4()), str(uuid.uuid4())  # as the app sends them
     changes = [entry(n) for n in range(ENTRIES)]
 
     total = 0.0

@@ -21,6 +21,7 @@ from diary.serializers import (
     RowSerializer,
     SyncRequestSerializer,
     SyncResponseSerializer,
+    checked_changes,
 )
 
 
@@ -29,10 +30,14 @@ from diary.serializers import (
 @permission_classes([IsAuthenticated])
 @parser_classes([LimitedJSONParser])  # 500 full entries fit in well under 4 MB
 def sync_view(request):
-    """Push this device's changes and pull everything changed since `cursor`."""
+    """Push this device's changes and pull everything changed since `cursor`. Each change gets
+    its own result; an invalid one is "rejected" with its field errors and blocks nothing."""
     query = SyncRequestSerializer(data=request.data)
     query.is_valid(raise_exception=True)
-    applied = sync.push(request.user, query.validated_data["changes"])
+    changes, rejected = checked_changes(query.validated_data["changes"])
+    results = iter(sync.push(request.user, changes, query.validated_data["device"]))
+    total = len(query.validated_data["changes"])
+    applied = [rejected[i] if i in rejected else next(results) for i in range(total)]
     rows, cursor, more = sync.pull(request.user, query.validated_data["cursor"])
     return Response(
         SyncResponseSerializer(

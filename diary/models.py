@@ -27,6 +27,17 @@ class Entry(models.Model):
     client_updated_at = models.DateTimeField()
     deleted = models.BooleanField(default=False)
     conflict = models.BooleanField(default=False)
+    # The version at which the current content was written (`version` also rises when a change
+    # loses against it, so that every device pulls the result): a change based on it or later
+    # was made by someone who had seen the content.
+    content_version = models.BigIntegerField(default=0)
+    # The device that wrote the current content and the version its change was based on: its
+    # next change from the same base continues its own edit (the answer was lost), no conflict.
+    device = models.UUIDField(null=True)
+    base_version = models.BigIntegerField(null=True)
+    # The latest client_updated_at received from each device for this entry (a device's stamps
+    # for one entry only ever rise): an older one is a late resend, never a new change.
+    stamps = models.JSONField(default=dict)
 
     started_at = models.DateTimeField(null=True)
     duration_minutes = models.PositiveSmallIntegerField(null=True)
@@ -49,7 +60,8 @@ class Entry(models.Model):
 
 
 class EntryVersion(models.Model):
-    """A version of an entry that lost a conflict: kept so that no typed text is ever lost."""
+    """A version of an entry that lost a conflict: kept so that no typed text is ever lost.
+    Deleting the entry deletes these too (sync.py keeps what the deleting device never saw)."""
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="history")
     data = models.JSONField()

@@ -1,5 +1,6 @@
 """Strict validation of everything a device sends: unknown fields, wrong types, values out of
-range and dates in the future are refused with a structured 400, field by field."""
+range and dates in the future are refused field by field. A malformed request is a 400; one
+invalid change in a sync batch is answered "rejected" with its own errors and the rest applies."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -10,7 +11,9 @@ from rest_framework import serializers
 from config.fields import StrictBooleanField, StrictCharField, StrictIntegerField
 from diary import choices, sync
 
-CLOCK_SKEW = timedelta(minutes=5)
+# Phones run fast or slow: a start up to a day "in the future" by the server's clock is a
+# wrong clock, not a wrong entry, and must not keep the entry from syncing.
+CLOCK_SKEW = timedelta(days=1)
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -24,6 +27,15 @@ class StrictSerializer(serializers.Serializer):
                 raise serializers.ValidationError(
                     {key: [_("Unbekanntes Feld.")] for key in unknown}
                 )
+        return super().to_internal_value(data)
+
+
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID written as a string: DRF would also take a number (or false) as UUID(int=…)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
         return super().to_internal_value(data)
 
 
@@ -92,7 +104,7 @@ class EntryDataSerializer(StrictSerializer):
 
 
 class ChangeSerializer(StrictSerializer):
-    id = serializers.UUIDField()
+    id = StrictUUIDField()
     base_version = StrictIntegerField(min_value=1, allow_null=True)
     client_updated_at = serializers.DateTimeField()
     deleted = StrictBooleanField()
@@ -115,16 +127,40 @@ class ChangeSerializer(StrictSerializer):
 
 
 class SyncRequestSerializer(StrictSerializer):
+    """The envelope; each change is validated on its own (`changes` below)."""
+
     cursor = StrictIntegerField(min_value=0)
+    device = StrictUUIDField(required=False, allow_null=True, default=None)
     changes = serializers.ListField(
-        child=ChangeSerializer(), max_length=sync.BATCH_LIMIT, allow_empty=True
+        child=serializers.JSONField(), max_length=sync.BATCH_LIMIT, allow_empty=True
     )
 
     def validate_changes(self, changes):
-        ids = [change["id"] for change in changes]
+        ids = [change.get("id") for change in changes if isinstance(change, dict)]
+        ids = [str(i).lower() for i in ids if isinstance(i, str)]
         if len(set(ids)) != len(ids):
             raise serializers.ValidationError(_("Jeder Eintrag darf nur einmal vorkommen."))
         return changes
+
+
+def checked_changes(changes):
+    """Each change validated on its own: (valid changes, {index: result of a rejected one})."""
+    valid, rejected = [], {}
+    for index, raw in enumerate(changes):
+        change = ChangeSerializer(data=raw)
+        if change.is_valid():
+            valid.append(change.validated_data)
+            continue
+        given = raw.get("id") if isinstance(raw, dict) else None
+        rejected[index] = {
+            "id": given if isinstance(given, str) else None,
+            "version": None,
+            "client_updated_at": raw.get("client_updated_at") if isinstance(raw, dict) else None,
+            "status": "rejected",
+            "won": False,
+            "errors": change.errors,
+        }
+    return valid, rejected
 
 
 class RowSerializer(serializers.Serializer):
@@ -157,10 +193,24 @@ class EntryDetailSerializer(RowSerializer):
 
 
 class ResultSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    version = serializers.IntegerField()
-    client_updated_at = serializers.DateTimeField()
-    status = serializers.ChoiceField(choices=["applied", "duplicate", "conflict"])
+    """One change's result. `won`: this change is now the entry's current version (a change
+    that lost is kept elsewhere: history or an entry of its own). A rejected change has field
+    `errors` and no version; its id and stamp are echoed as sent."""
+
+    id = serializers.CharField(allow_null=True)
+    version = serializers.IntegerField(allow_null=True)
+    client_updated_at = serializers.CharField(allow_null=True)
+    status = serializers.ChoiceField(choices=["applied", "duplicate", "conflict", "rejected"])
+    won = serializers.BooleanField()
+    errors = serializers.DictField(required=False)
+
+    def to_representation(self, result):
+        data = super().to_representation(result)
+        if isinstance(result["client_updated_at"], datetime):
+            data["client_updated_at"] = serializers.DateTimeField().to_representation(
+                result["client_updated_at"]
+            )
+        return data
 
 
 class SyncResponseSerializer(serializers.Serializer):

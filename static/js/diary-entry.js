@@ -172,6 +172,27 @@ document.getElementById("delete-button").addEventListener("click", () => {
   dialog.returnValue = "";
   dialog.showModal();
 });
+// The server's reasons, whatever field they are on: {data: {started_at: ["…"]}} → ["…"].
+function reasons(errors) {
+  if (typeof errors === "string") return [errors];
+  return Object.values(errors ?? {}).flatMap(reasons);
+}
+
+async function needsAttention() {
+  const errors = (await store.rejected())[id];
+  if (!errors) return;
+  const section = document.getElementById("attention");
+  const list = document.getElementById("attention-reasons");
+  list.replaceChildren(
+    ...reasons(errors).map((reason) => Object.assign(document.createElement("li"), { textContent: reason })),
+  );
+  section.hidden = false;
+  document.getElementById("attention-discard").addEventListener("click", async () => {
+    await store.discard(id);
+    leave("deleted");
+  });
+}
+
 dialog.addEventListener("close", async () => {
   if (dialog.returnValue !== "delete") return;
   await store.remove(id);
@@ -190,6 +211,7 @@ async function start() {
     title.textContent = title.dataset.edit;
     document.getElementById("delete").hidden = false;
     if (entry.conflict) showConflict(entry, () => sessionStorage.removeItem(draftKey));
+    await needsAttention();
   }
   const draft = JSON.parse(sessionStorage.getItem(draftKey) || "null");
   if (draft) {

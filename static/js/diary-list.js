@@ -13,7 +13,7 @@ function fill(el, value) {
   else el.remove();
 }
 
-function item(entry) {
+function item(entry, rejected) {
   const node = template.content.firstElementChild.cloneNode(true);
   const data = entry.data;
   const part = (name) => node.querySelector(`[data-${name}]`);
@@ -28,12 +28,14 @@ function item(entry) {
   const measures = (data.measures ?? []).map(measureText).join(", ");
   fill(part("measures"), measures && text.textMeasures.replace("{list}", measures));
   part("conflict").hidden = !entry.conflict;
+  // The server refused this change: the entry page says why and how to fix it.
+  part("attention").hidden = !(entry.id in rejected);
   return node;
 }
 
 async function render() {
-  const entries = await store.list();
-  list.replaceChildren(...entries.map(item));
+  const [entries, rejected] = await Promise.all([store.list(), store.rejected()]);
+  list.replaceChildren(...entries.map((entry) => item(entry, rejected)));
   section.querySelector("[data-empty]").hidden = entries.length > 0;
   document.getElementById("export").hidden = entries.length === 0;
 }

@@ -93,6 +93,7 @@ async function write(id, data, deleted) {
     };
     entries.put(record);
     // Several offline edits collapse into one change, based on the version the first was based on.
+    // Saved again, a change the server rejected goes out again (fixed, or rejected anew).
     const base = queued ? queued.base_version : record.version;
     outbox.put({ id, base_version: base, client_updated_at: record.client_updated_at, deleted, data });
     return record;
@@ -111,6 +112,20 @@ export function remove(id) {
   return write(id, {}, true);
 }
 
+// "Needs attention" → discard: an entry that never reached the server goes without a trace;
+// one the server has becomes a deletion like any other, so the other devices learn of it.
+export async function discard(id) {
+  const gone = await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
+    const entry = await done(entries.get(id));
+    if (entry?.version != null) return false;
+    entries.delete(id);
+    outbox.delete(id);
+    return true;
+  });
+  if (gone) changed();
+  else await remove(id);
+}
+
 export async function get(id) {
   return transact(["entries"], "readonly", ({ entries }) => done(entries.get(id)));
 }
@@ -122,31 +137,52 @@ export async function list() {
     .sort((a, b) => Date.parse(b.data.started_at) - Date.parse(a.data.started_at));
 }
 
-export function outbox(limit) {
-  return transact(["outbox"], "readonly", ({ outbox }) => done(outbox.getAll(null, limit)));
+// What to send: a change the server rejected waits for the person to fix or discard it, and
+// does not hold up the others (DESIGN.md).
+export async function outbox(limit) {
+  const all = await transact(["outbox"], "readonly", ({ outbox }) => done(outbox.getAll()));
+  return all.filter((change) => !change.rejected).slice(0, limit);
+}
+
+// The changes the server rejected, with its reasons: {id: errors}.
+export async function rejected() {
+  const all = await transact(["outbox"], "readonly", ({ outbox }) => done(outbox.getAll()));
+  return Object.fromEntries(all.filter((change) => change.rejected).map((change) => [change.id, change.rejected]));
 }
 
 export function pending() {
   return transact(["outbox"], "readonly", ({ outbox }) => done(outbox.count()));
 }
 
-// The server accepted changes: [{id, client_updated_at, version, status}].
-export function confirm(items) {
-  return transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
-    for (const { id, client_updated_at, version, status } of items) {
+// The server's answer to each change: [{id, client_updated_at, version, status, won, errors}].
+export async function confirm(items) {
+  let refused = false;
+  await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
+    for (const { id, client_updated_at, version, status, won, errors } of items) {
       const queued = await done(outbox.get(id));
-      if (queued && sameTime(queued.client_updated_at, client_updated_at)) {
+      const current = queued && sameTime(queued.client_updated_at, client_updated_at);
+      if (status === "rejected") {
+        // Kept here as the person typed it, marked "needs attention" until fixed or discarded.
+        if (current) outbox.put({ ...queued, rejected: errors ?? {} });
+        refused ||= Boolean(current);
+        continue;
+      }
+      if (current) {
         outbox.delete(id);
-      } else if (queued && status !== "conflict") {
+      } else if (queued && won) {
         // Edited again while this one was on its way: the server now holds our own earlier
-        // edit, so the next one builds on it. (After a conflict it must not: the other device's
-        // version would be overwritten without being kept.)
+        // edit, so the next one builds on it.
         outbox.put({ ...queued, base_version: version });
       }
+      // A change that lost keeps its base version until the winner has arrived: an edit made
+      // here before then is based on what this device has seen, so the server keeps the
+      // winner in the history instead of overwriting it (issue 8, finding 1).
+      if (!won) continue;
       const entry = await done(entries.get(id));
       if (entry && (entry.version ?? 0) < version) entries.put({ ...entry, version });
     }
   });
+  if (refused) changed();
 }
 
 // Rows the server sent (from other devices, or our own echoed back), and the cursor after them,
@@ -182,6 +218,16 @@ export async function getMeta(key) {
 
 export function setMeta(key, value) {
   return transact(["meta"], "readwrite", ({ meta }) => meta.put({ key, value }));
+}
+
+// This device's id, so that the server recognises its own changes after a lost answer.
+export async function deviceId() {
+  let id = await getMeta("device");
+  if (!id) {
+    id = crypto.randomUUID();
+    await setMeta("device", id);
+  }
+  return id;
 }
 
 // For logout and account deletion: nothing of the diary stays on the device.

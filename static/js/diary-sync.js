@@ -8,7 +8,6 @@ import * as store from "./diary-store.js";
 const ME_URL = "/api/v1/auth/me/";
 const SYNC_URL = "/api/v1/diary/sync/";
 const BATCH = 500;
-const ROUNDS = 50;
 const FIRST_RETRY_MS = 2000;
 const LAST_RETRY_MS = 5 * 60 * 1000;
 
@@ -55,11 +54,11 @@ async function whoAmI() {
   return remember(response.ok ? await response.json() : { authenticated: false });
 }
 
-async function push(cursor, changes) {
+async function push(cursor, device, changes) {
   const response = await request(SYNC_URL, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
-    body: JSON.stringify({ cursor, changes }),
+    body: JSON.stringify({ cursor, device, changes }),
   });
   if (!response.ok) throw new Rejected(String(response.status));
   try {
@@ -79,15 +78,18 @@ async function run() {
     await store.setMeta("cursor", 0);
     await store.setMeta("account", me.email);
   }
-  for (let round = 0; round < ROUNDS; round += 1) {
+  const device = await store.deviceId();
+  // As many rounds as it takes: a new phone pulls a big diary to the end. Each round stores
+  // its rows with the cursor after them, so a sync cut short (page closed) goes on from there.
+  for (;;) {
     const changes = await store.outbox(BATCH);
-    const answer = await push((await store.getMeta("cursor")) ?? 0, changes);
+    const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
     await store.confirm(answer.applied);
     await store.applyRemote(answer.changes, answer.cursor);
-    const waiting = await store.pending();
-    // Stop when the server has nothing more and the outbox is empty, or made no progress
-    // (nothing applied): the next trigger tries again, never a tight loop.
-    if (!answer.more && (!waiting || !answer.applied.length)) break;
+    if (answer.more) continue;
+    // Nothing more to pull: stop when nothing is left to send (a rejected change waits for the
+    // person), or when the server answered none of it: the next trigger tries again.
+    if (!(await store.outbox(1)).length || !answer.applied.length) break;
   }
   await store.setMeta("lastSync", new Date().toISOString());
   failures = 0;

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import re
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -264,7 +265,7 @@ def test_it_merges_pulled_rows_without_losing_a_newer_local_edit(shared_server, 
           const first = await store.save(data);
           // Edited again while the first change was on its way to the server.
           const second = await store.save({...data, notes: "typed here"}, first.id);
-          await store.confirm([{id: first.id, client_updated_at: first.client_updated_at, version: 4, status: "applied"}]);
+          await store.confirm([{id: first.id, client_updated_at: first.client_updated_at, version: 4, status: "applied", won: true}]);
           const afterConfirm = await store.outbox(10);
           // Another device's version arrives: what was typed here stays, the server decides.
           await store.applyRemote([{id: first.id, version: 5, client_updated_at: "2026-03-02T08:00:00+01:00",
@@ -295,8 +296,9 @@ def test_it_merges_pulled_rows_without_losing_a_newer_local_edit(shared_server, 
 class FakeSyncServer:
     """The sync API as DESIGN.md describes it, answered inside the browser's network layer."""
 
-    def __init__(self, page, remote_rows=(), status=200):
+    def __init__(self, page, remote_rows=(), status=200, refuse=None):
         self.requests = []
+        self.refuse = refuse  # (field, message): changes with this intensity are rejected
         self.remote_rows = list(remote_rows)
         self.status = status
         self.version = 10
@@ -313,6 +315,11 @@ class FakeSyncServer:
             return route.fulfill(status=self.status, json={"changes": ["kaputt"]})
         applied = []
         for change in body["changes"]:
+            if self.refuse and change["data"].get("intensity") == self.refuse[0]:
+                errors = {"data": {"started_at": [self.refuse[1]]}}
+                applied.append({**change, "version": None, "status": "rejected", "won": False})
+                applied[-1]["errors"] = errors
+                continue
             self.version += 1
             applied.append(
                 {
@@ -320,6 +327,7 @@ class FakeSyncServer:
                     "version": self.version,
                     "client_updated_at": change["client_updated_at"],
                     "status": "applied",
+                    "won": True,
                 }
             )
         rows, self.remote_rows = self.remote_rows, []
@@ -355,6 +363,8 @@ def test_it_syncs_the_outbox_with_an_account(browser, shared_server):
     body, headers = fake.requests[0]
     assert headers["x-csrftoken"] == "k" * 32
     assert body["cursor"] == 0
+    meta = {row["key"]: row["value"] for row in stored(page, "meta")}
+    assert body["device"] == meta["device"]  # so that the server knows its own changes
     [change] = body["changes"]
     assert change["base_version"] is None and change["data"]["intensity"] == 2
     assert set(change) == {"id", "base_version", "client_updated_at", "deleted", "data"}
@@ -374,6 +384,63 @@ def test_it_syncs_the_outbox_with_an_account(browser, shared_server):
     sent = len(fake.requests)
     page.wait_for_timeout(2500)
     assert len(fake.requests) == sent
+    context.close()
+
+
+def test_it_marks_a_rejected_entry_until_it_is_fixed_and_syncs_the_rest(browser, shared_server):
+    """Issue 8, finding 4: one change the server refuses holds up nothing else."""
+    context = browser.new_context(**PHONE, service_workers="block")
+    context.add_cookies([{"name": "csrftoken", "value": "k" * 32, "url": shared_server.url}])
+    page = context.new_page()
+    fake = FakeSyncServer(page, refuse=(7, "Der Beginn liegt zu weit zurück."))
+    for strength in ("7", "4"):
+        page.goto(f"{shared_server.url}/de/tagebuch/eintrag/")
+        intensity(page).get_by_role("radio", name=strength, exact=True).tap()
+        page.get_by_role("button", name="Speichern").tap()
+        expect(page.get_by_text("Zuletzt synchronisiert:")).to_be_visible()
+
+    cards = page.locator(".entry-card")
+
+    def attention(pain):
+        return cards.filter(has_text=pain).get_by_text("Braucht Aufmerksamkeit")
+
+    def outbox_holds(count):
+        deadline = time.monotonic() + 15
+        while len(stored(page, "outbox")) != count:
+            assert time.monotonic() < deadline, stored(page, "outbox")
+            page.wait_for_timeout(100)
+        return stored(page, "outbox")
+
+    [waiting] = outbox_holds(1)
+    expect(attention("7/10")).to_be_visible()
+    expect(attention("4/10")).to_be_hidden()
+    assert waiting["data"]["intensity"] == 7 and "rejected" in waiting
+    sent = len(fake.requests)
+    page.get_by_role("button", name="Jetzt synchronisieren").click()
+    expect(page.get_by_text("Zuletzt synchronisiert:")).to_be_visible()
+    page.wait_for_timeout(500)
+    assert all(not body["changes"] for body, _ in fake.requests[sent:])  # not sent again
+
+    cards.filter(has_text="7/10").tap()
+    expect(page.get_by_role("heading", name="Braucht Aufmerksamkeit")).to_be_visible()
+    expect(page.get_by_text("Der Beginn liegt zu weit zurück.")).to_be_visible()
+    # Fixed (here: a value the fake server takes) and saved: it goes out again, and is synced.
+    intensity(page).get_by_role("radio", name="6", exact=True).tap()
+    page.get_by_role("button", name="Speichern").tap()
+    wait_until(page, "document.querySelectorAll('.entry-card').length === 2")
+    expect(attention("6/10")).to_be_hidden()
+    outbox_holds(0)
+
+    # Discarded instead: gone from the phone.
+    fake.refuse = (6, "Nein.")
+    cards.filter(has_text="6/10").tap()
+    intensity(page).get_by_role("radio", name="6", exact=True).tap()
+    page.get_by_label("Notizen").fill("noch einmal")
+    page.get_by_role("button", name="Speichern").tap()
+    expect(attention("6/10")).to_be_visible()
+    cards.filter(has_text="6/10").tap()
+    page.get_by_role("button", name="Eintrag verwerfen").click()
+    expect(cards).to_have_count(1)
     context.close()
 
 

@@ -1,10 +1,13 @@
 """The diary with an account, end to end: real browsers, the real server and its database."""
 
+import json
 import sqlite3
+import time
 
 from playwright.sync_api import expect
 
 from tests.browser.conftest import wait_for_service_worker, wait_until
+from tests.diary.node_support import in_django
 from tests.harness import PHONE
 
 PASSWORD = "Rücken-Krampf 2026"
@@ -243,3 +246,70 @@ def test_it_keeps_no_account_page_in_the_offline_cache(browser, server):
     )
     assert "/de/tagebuch/" in cached
     assert not [path for path in cached if path.startswith("/de/konto/")]
+
+
+LOG_500 = """
+import sys
+from django.contrib.auth.models import User
+from diary import sync
+from tests.diary.helpers import change, validated
+
+user = User.objects.get(email=sys.argv[1])
+sync.push(user, validated(*[change(notes=f"Eintrag {n}") for n in range(500)]))
+print("null")
+"""
+
+
+def test_it_keeps_an_acknowledged_edit_when_the_device_that_lost_edits_again(browser, server):
+    """Issue 8, finding 1: the laptop's older offline edit loses; its pull is cut off after the
+    first page; edited again before the winner arrived, it must not overwrite the phone's text."""
+    phone_context = browser.new_context(**PHONE)
+    laptop_context = browser.new_context(**PHONE)
+    phone, laptop = phone_context.new_page(), laptop_context.new_page()
+    register(phone, server)
+    log_in(laptop, server)
+    add_entry(phone, server, 5, "Anfang")
+    synced(phone, server)
+    synced(laptop, server)
+
+    wait_for_service_worker(laptop)
+    laptop_context.set_offline(True)
+    cards(laptop).first.click()
+    laptop.get_by_label("Notizen").fill("am Laptop, offline, älter")
+    save(laptop, server)
+
+    cards(phone).first.click()
+    phone.get_by_label("Notizen").fill("am Handy, bestätigt")
+    save(phone, server)
+    synced(phone, server)
+    in_django(server.env, LOG_500, "anna@example.org")
+
+    # Back online: the first round answers "conflict" and 500 rows with more; then the network
+    # fails until the laptop has been edited again.
+    rounds = []
+
+    def first_round_only(route):
+        rounds.append(route.request.url)
+        route.continue_() if len(rounds) == 1 else route.abort()
+
+    laptop_context.route("**/api/v1/diary/sync/", first_round_only)
+    laptop_context.set_offline(False)  # the list page syncs when it comes back online
+    deadline = time.monotonic() + 20
+    while len(rounds) < 2:
+        assert time.monotonic() < deadline, "the laptop did not sync"
+        laptop.wait_for_timeout(100)
+    expect(cards(laptop)).to_have_count(501)
+    cards(laptop).filter(has_text="5/10").first.click()
+    expect(laptop.get_by_label("Notizen")).to_have_value("am Laptop, offline, älter")
+    laptop.get_by_label("Notizen").fill("am Laptop, danach")
+    save(laptop, server)
+    laptop_context.unroute("**/api/v1/diary/sync/")
+    synced(laptop, server)
+    synced(phone, server)
+
+    current = on_server(server, "select notes from diary_entry where notes like 'am %'")
+    assert current == [("am Laptop, danach",)]
+    kept = [
+        json.loads(d)["notes"] for (d,) in on_server(server, "select data from diary_entryversion")
+    ]
+    assert sorted(kept) == ["am Handy, bestätigt", "am Laptop, offline, älter"]

@@ -3,7 +3,7 @@
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from diary.serializers import SyncRequestSerializer
+from diary.serializers import checked_changes
 
 T0 = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
@@ -27,6 +27,6 @@ def change(entry_id=None, base=None, when=1, deleted=False, **fields):
 
 
 def validated(*changes):
-    request = SyncRequestSerializer(data={"cursor": 0, "changes": list(changes)})
-    request.is_valid(raise_exception=True)
-    return request.validated_data["changes"]
+    valid, rejected = checked_changes(list(changes))
+    assert not rejected, rejected
+    return valid

@@ -2,9 +2,11 @@ import csv as csv_module
 import io
 import json
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import DeviceToken
@@ -49,6 +51,7 @@ def test_it_pushes_and_pulls(alice):
             "version": 1,
             "client_updated_at": body["applied"][0]["client_updated_at"],
             "status": "applied",
+            "won": True,
         }
     ]
     assert body["cursor"] == 1
@@ -131,27 +134,60 @@ def test_it_refuses_more_than_500_changes(alice):
     ],
 )
 def test_it_refuses_invalid_entry_data_field_by_field(alice, fields, field, message):
-    response = sync(alice, [change(**fields)])
-    assert response.status_code == 400
-    errors = response.json()["changes"]["0"]["data"]
+    bad = change(**fields)
+    response = sync(alice, [bad])
+    assert response.status_code == 200
+    (result,) = response.json()["applied"]
+    assert result["id"] == bad["id"]
+    assert (result["status"], result["version"], result["won"]) == ("rejected", None, False)
+    errors = result["errors"]["data"]
     assert field in errors
     if message:
         assert message in errors[field]
     assert not Entry.objects.exists()
 
 
-def test_it_applies_nothing_of_a_batch_with_one_bad_change(alice):
-    response = sync(alice, [change(), change(intensity=12), change()])
-    assert response.status_code == 400
-    assert list(response.json()["changes"]) == ["1"]
-    assert not Entry.objects.exists()
+# Finding 4 of issue 8: one invalid change made the whole batch a 400, so the device resent the
+# same batch for ever and nothing of it ever synced.
+def test_it_applies_every_valid_change_of_a_batch_and_rejects_the_bad_one(alice):
+    batch = [change(), change(intensity=12), change()]
+    response = sync(alice, batch)
+    assert response.status_code == 200
+    results = response.json()["applied"]
+    assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
+    assert results[1]["errors"] == {
+        "data": {"intensity": ["Ensure this value is less than or equal to 10."]}
+    }
+    assert Entry.objects.count() == 2
+
+
+def test_it_accepts_a_start_that_a_fast_phone_puts_in_the_future(alice):
+    soon = (timezone.now() + timedelta(hours=23)).isoformat()
+    response = sync(alice, [change(started_at=soon)])
+    assert response.json()["applied"][0]["status"] == "applied"
+
+
+def test_it_rejects_a_start_from_a_phone_reset_to_1970_and_syncs_the_rest(alice):
+    response = sync(alice, [change(started_at="1970-01-01T00:00:00Z"), change()])
+    first, second = response.json()["applied"]
+    assert first["status"] == "rejected"
+    assert first["errors"]["data"]["started_at"] == ["The start is too far in the past."]
+    assert second["status"] == "applied"
+
+
+def test_it_rejects_a_change_that_is_not_even_an_object(alice):
+    response = sync(alice, ["nonsense", change()])
+    first, second = response.json()["applied"]
+    assert (first["id"], first["status"]) == (None, "rejected")
+    assert second["status"] == "applied"
 
 
 def test_it_refuses_a_missing_intensity(alice):
     bad = change()
     del bad["data"]["intensity"]
     response = sync(alice, [bad])
-    assert response.json()["changes"]["0"]["data"]["intensity"] == ["This field is required."]
+    errors = response.json()["applied"][0]["errors"]
+    assert errors["data"]["intensity"] == ["This field is required."]
 
 
 @pytest.mark.parametrize(
@@ -162,7 +198,8 @@ def test_it_refuses_a_missing_intensity(alice):
         {"changes": []},
         {"cursor": 0, "changes": "all"},
         {"cursor": 0, "changes": [], "extra": 1},
-        {"cursor": 0, "changes": [{"id": "not-a-uuid"}]},
+        {"cursor": 0, "changes": [], "device": "not-a-uuid"},
+        {"cursor": 0, "changes": [], "device": False},
         [],
     ],
 )
