@@ -41,6 +41,14 @@ function redflag() {
   return { tier: result.tier, reasons: result.reasons.filter((reason) => typeof reason === "string") };
 }
 
+// What the last emergency or "today" outcome suggested saying on the phone (handover.js), kept
+// as the entry's note; the diary allows 2,000 characters.
+function handover() {
+  const result = redflag();
+  if (!result || (result.tier !== "emergency" && result.tier !== "today")) return "";
+  return (sessionStorage.getItem("handover") || "").slice(0, 2000);
+}
+
 function level(name) {
   const value = form.elements[name].value;
   return value ? Number(value) : null;
@@ -101,7 +109,7 @@ form.addEventListener("submit", async (event) => {
     triggers: [],
     measures: measures().map((id) => ({ id, helped: null })),
     redflag: redflag(),
-    notes: "",
+    notes: handover(),
   });
   // Remember it, so a reload shows "saved" and the next first aid starts a new session.
   sessionStorage.setItem("flow", JSON.stringify({ ...(flow ?? { started_at: startedAt, steps: {} }), saved: entry.id }));

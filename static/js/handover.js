@@ -41,6 +41,15 @@ function fill(card, labels) {
   pain.value = sessionStorage.getItem("handover-pain") || "";
 }
 
+// The card goes into the diary entry of this episode as its note (end-save.js).
+function keep(card) {
+  try {
+    sessionStorage.setItem("handover", text(card));
+  } catch (error) {
+    // Storage refused (private mode): the card on screen still works.
+  }
+}
+
 function status(card, message) {
   card.querySelector("[data-handover-status]").textContent = message;
 }
@@ -62,12 +71,17 @@ for (const card of document.querySelectorAll("[data-handover]")) {
   });
   card.querySelector("[data-handover-pain]").addEventListener("change", (event) => {
     sessionStorage.setItem("handover-pain", event.target.value);
+    keep(card);
   });
   actions.hidden = false;
   fill(card);
+  if (!card.closest("[hidden]")) keep(card);
 }
 
 document.addEventListener("redflag:outcome", (event) => {
   const card = event.target.querySelector("[data-handover]");
-  if (card) fill(card, event.detail.labels);
+  if (card) {
+    fill(card, event.detail.labels);
+    keep(card);
+  }
 });

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from firstaid import content, triage
 from tests.browser.conftest import wait_for_service_worker
 from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_diary_local import stored
 from tests.firstaid.triage_cases import CASES, answers
 from tests.harness import PHONE
 
@@ -250,6 +251,7 @@ def test_it_works_without_javascript(browser, shared_server):
 def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifacts):
     page.goto(f"{shared_server.url}/de/schritt/move/")
     page.get_by_role("link", name="Weiter", exact=True).tap()
+    expect(page).to_have_url(f"{shared_server.url}/de/schritt/cold-heat/")
     page.goto(f"{shared_server.url}/de/warnzeichen/")
     one_of_these(page, "emergency", "severe-accident")
     card = page.locator('[data-outcome="emergency"] [data-handover]')
@@ -264,6 +266,18 @@ def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifa
     assert "Schmerz nach einem schweren Sturz oder Unfall" in copied
     assert "Schmerz jetzt (0 bis 10): 8" in copied
     page.screenshot(path=artifacts / "check-emergency-handover.png", full_page=True)
+
+    # The card stays with the episode: the one-tap diary entry at the end keeps it as its note.
+    page.goto(f"{shared_server.url}/de/besser/")
+    panel = page.get_by_role("region", name="Im Tagebuch speichern")
+    panel.get_by_role("group", name="Schmerz vorher").get_by_role(
+        "radio", name="8", exact=True
+    ).tap()
+    panel.get_by_role("button", name="Speichern").tap()
+    expect(panel.get_by_role("status")).to_have_text("Gespeichert.")
+    [entry] = stored(page, "entries")
+    assert entry["data"]["redflag"] == {"tier": "emergency", "reasons": ["severe-accident"]}
+    assert entry["data"]["notes"] == copied
 
 
 def test_it_matches_the_api(shared_server, page):
