@@ -58,6 +58,8 @@ self.addEventListener("fetch", (event) => {
 async function navigate(event, url) {
   const request = event.request;
   const cache = await caches.open(CACHE);
+  // Pages like the diary entry (?id=…) are one cached shell for every query string.
+  const cached = PRECACHED.has(url.pathname) && request.method === "GET" && (await cache.match(request, { ignoreSearch: true, ignoreVary: true }));
   if (request.method === "GET") {
     // "/" (the installed app's start URL) opens in the language last read, without asking the
     // server: the answer would be the same (language.js sets its cookie), only later.
@@ -65,24 +67,31 @@ async function navigate(event, url) {
       const lang = await cachedLanguage(cache, [await rememberedLanguage(), ...LANGUAGES]);
       if (lang) return Response.redirect(`/${lang}/`, 302);
     }
-    if (PRECACHED.has(url.pathname)) {
-      // Pages like the diary entry (?id=…) are one cached shell for every query string.
-      const cached = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
-      if (cached) return cached;
-      // A language not stored yet: this page from the network, all of its pages for later.
-      event.waitUntil(storeLanguage(cache, languageOf(url.pathname)));
-    }
+    if (cached && !fromNetworkPage(request)) return cached;
+    // A language not stored yet: this page from the network, all of its pages for later.
+    if (PRECACHED.has(url.pathname) && !cached) event.waitUntil(storeLanguage(cache, languageOf(url.pathname)));
   }
   try {
     // A form sent (a POST) goes to the server as it is; only its failure is ours to answer.
     return await fetch(request);
   } catch (error) {
+    if (cached) return cached;
     // Offline, a page that needs the network says so, in the page's language if it is stored
     // (else in one that is), with the way to first aid, instead of the browser's error page.
     const lang = await cachedLanguage(cache, [languageOf(url.pathname), await rememberedLanguage(), ...LANGUAGES]);
     if (lang) return cache.match(OFFLINE_PAGES[lang]);
     throw error;
   }
+}
+
+// Opened from a page that needs the network (an account page, or where a form sent redirects
+// to): the server's page may carry a message for this person ("Dein Konto ist angelegt.") that
+// the cached copy has not. First aid opened from first aid, from "/" or the home screen never
+// waits for the network.
+function fromNetworkPage(request) {
+  if (!request.referrer) return false;
+  const referrer = new URL(request.referrer);
+  return referrer.origin === self.location.origin && !PRECACHED.has(referrer.pathname);
 }
 
 async function cacheFirst(request) {
