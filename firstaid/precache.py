@@ -1,5 +1,8 @@
 """What the service worker stores for offline use, and the version that names it.
 
+It stores the shared assets and the pages of the person's language; another language's pages
+are stored when a page of it is first opened online (DESIGN.md budget: 300 KB, one language).
+
 The version is a digest of everything that shapes the cached bytes (content, illustrations,
 templates, translations and the hashed static names), so any change makes the browser install
 a new service worker.
@@ -36,12 +39,17 @@ def languages():
     return [code for code, _ in settings.LANGUAGES]
 
 
-def page_urls():
+def page_urls(lang=None):
+    """Every first-aid page, of one language or of all."""
     urls = []
-    for lang in languages():
-        with translation.override(lang):
+    for code in [lang] if lang else languages():
+        with translation.override(code):
             urls += [reverse(name, kwargs=kwargs) for name, kwargs in PAGES + flow.pages()]
     return urls
+
+
+def pages_by_language():
+    return {lang: page_urls(lang) for lang in languages()}
 
 
 def offline_pages():
@@ -64,8 +72,13 @@ def static_names():
     return names + list(STATIC_FILES)
 
 
+def asset_urls():
+    """What every language's pages need: hashed static files and the manifest."""
+    return [static(name) for name in static_names()] + ["/manifest.json"]
+
+
 def urls():
-    return page_urls() + [static(name) for name in static_names()] + ["/manifest.json"]
+    return page_urls() + asset_urls()
 
 
 def version():

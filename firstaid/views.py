@@ -134,7 +134,8 @@ def service_worker(request):
         "serviceworker.js",
         {
             "version": precache.version(),
-            "urls_json": json.dumps(precache.urls()),
+            "assets_json": json.dumps(precache.asset_urls()),
+            "pages_json": json.dumps(precache.pages_by_language()),
             "languages_json": json.dumps(precache.languages()),
             "offline_pages_json": json.dumps(precache.offline_pages()),
         },

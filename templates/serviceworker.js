@@ -4,17 +4,25 @@
 const VERSION = "{{ version }}";
 const CACHE = `krampfhilfe-${VERSION}`;
 const PREFS = "krampfhilfe-prefs";
-const PRECACHE = {{ urls_json|safe }};
-// Only these are refreshed in the cache: pages such as the account's, with an e-mail address
-// on them, never stay on the phone.
-const CACHED = new Set(PRECACHE);
+// Hashed static files and the manifest: every language's pages need them.
+const ASSETS = {{ assets_json|safe }};
+// The first-aid pages of each language. Only the languages the person reads are stored (DESIGN.md
+// budget: 300 KB); another one is stored when a page of it is first opened online.
+const PAGES = {{ pages_json|safe }};
 const LANGUAGES = {{ languages_json|safe }};
 const OFFLINE_PAGES = {{ offline_pages_json|safe }};
-// A cramp at night with one bar of signal: do not make the user wait for a dead network.
-const NETWORK_TIMEOUT_MS = 3000;
+// These are answered from the cache at once, never after racing the network: their freshness
+// comes from this versioned worker, so one bar of signal never delays first aid. Nothing else is
+// stored, so pages such as the account's, with an e-mail address on them, never stay on the phone.
+const PRECACHED = new Set([...ASSETS, ...Object.values(PAGES).flat()]);
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(
+    languagesInUse().then(async (languages) => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll([...ASSETS, ...languages.flatMap((lang) => PAGES[lang])]);
+    }),
+  );
   // No skipWaiting() here: the new version waits until the user taps "update" or the app
   // starts afresh, so that a page never runs against a half-swapped cache.
 });
@@ -38,49 +46,52 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/")) return; // always live; the diary has its own offline store
   if (request.mode === "navigate") {
-    event.respondWith(navigate(request, url));
+    event.respondWith(navigate(event, url));
   } else if (request.method !== "GET") {
     return;
-  } else if (url.pathname.startsWith("/static/")) {
+  } else if (url.pathname.startsWith("/static/") || PRECACHED.has(url.pathname)) {
     event.respondWith(cacheFirst(request));
-  } else {
-    event.respondWith(networkFirst(request));
   }
+  // Anything else goes to the network as the page asked for it.
 });
 
-async function navigate(request, url) {
+async function navigate(event, url) {
+  const request = event.request;
+  const cache = await caches.open(CACHE);
+  // Pages like the diary entry (?id=…) are one cached shell for every query string.
+  const cached = PRECACHED.has(url.pathname) && request.method === "GET" && (await cache.match(request, { ignoreSearch: true, ignoreVary: true }));
+  if (request.method === "GET") {
+    // "/" (the installed app's start URL) opens in the language last read, without asking the
+    // server: the answer would be the same (language.js sets its cookie), only later.
+    if (url.pathname === "/") {
+      const lang = await cachedLanguage(cache, [await rememberedLanguage(), ...LANGUAGES]);
+      if (lang) return Response.redirect(`/${lang}/`, 302);
+    }
+    if (cached && !fromNetworkPage(request)) return cached;
+    // A language not stored yet: this page from the network, all of its pages for later.
+    if (PRECACHED.has(url.pathname) && !cached) event.waitUntil(storeLanguage(cache, languageOf(url.pathname)));
+  }
   try {
     // A form sent (a POST) goes to the server as it is; only its failure is ours to answer.
-    return request.method === "GET" ? await networkFirst(request) : await fetch(request);
+    return await fetch(request);
   } catch (error) {
-    // Offline: "/" (the installed app's start URL) opens in the language last read
-    // (language.js stores it); a page that needs the network says so, in the page's language,
-    // with the way to first aid, instead of the browser's own error page.
-    const remembered = await rememberedLanguage();
-    if (url.pathname === "/") return Response.redirect(`/${remembered}/`, 302);
-    const lang = LANGUAGES.find((code) => url.pathname.startsWith(`/${code}/`)) || remembered;
-    const fallback = (await caches.match(OFFLINE_PAGES[lang])) || (await caches.match(`/${lang}/`));
-    if (fallback) return fallback;
+    if (cached) return cached;
+    // Offline, a page that needs the network says so, in the page's language if it is stored
+    // (else in one that is), with the way to first aid, instead of the browser's error page.
+    const lang = await cachedLanguage(cache, [languageOf(url.pathname), await rememberedLanguage(), ...LANGUAGES]);
+    if (lang) return cache.match(OFFLINE_PAGES[lang]);
     throw error;
   }
 }
 
-async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
-  // Pages like the diary entry (?id=…) are one cached shell for every query string.
-  const cached = await cache.match(request, { ignoreVary: true, ignoreSearch: request.mode === "navigate" });
-  try {
-    // Give up on a slow network only when there is a cached copy to show instead.
-    const response = await (cached ? withTimeout(fetch(request), NETWORK_TIMEOUT_MS) : fetch(request));
-    const { pathname, search } = new URL(request.url);
-    if (response.ok && response.type === "basic" && CACHED.has(pathname + search)) {
-      await cache.put(request, response.clone());
-    }
-    return response;
-  } catch (error) {
-    if (cached) return cached;
-    throw error;
-  }
+// Opened from a page that needs the network (an account page, or where a form sent redirects
+// to): the server's page may carry a message for this person ("Dein Konto ist angelegt.") that
+// the cached copy has not. First aid opened from first aid, from "/" or the home screen never
+// waits for the network.
+function fromNetworkPage(request) {
+  if (!request.referrer) return false;
+  const referrer = new URL(request.referrer);
+  return referrer.origin === self.location.origin && !PRECACHED.has(referrer.pathname);
 }
 
 async function cacheFirst(request) {
@@ -91,15 +102,43 @@ async function cacheFirst(request) {
   return response;
 }
 
-function withTimeout(promise, ms) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("network timeout")), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
+// The languages to store on install: those the previous version stored (so that switching
+// language offline keeps working after an update), those of the open pages, the one last read.
+async function languagesInUse() {
+  const found = new Set();
+  for (const key of await caches.keys()) {
+    if (key === PREFS || key === CACHE) continue;
+    const old = await caches.open(key);
+    for (const code of LANGUAGES) if (await old.match(PAGES[code][0])) found.add(code);
+  }
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const client of windows) found.add(languageOf(new URL(client.url).pathname));
+  found.add(await rememberedLanguage());
+  const languages = LANGUAGES.filter((code) => found.has(code));
+  return languages.length ? languages : LANGUAGES.slice(0, 1);
 }
 
+async function storeLanguage(cache, lang) {
+  if (!lang || (await cache.match(PAGES[lang][0]))) return;
+  // All or nothing (addAll); on a dead network the next page of this language tries again.
+  await cache.addAll(PAGES[lang]).catch(() => {});
+}
+
+// The first of these languages whose pages are in the cache.
+async function cachedLanguage(cache, candidates) {
+  for (const lang of candidates) {
+    if (LANGUAGES.includes(lang) && (await cache.match(PAGES[lang][0]))) return lang;
+  }
+  return null;
+}
+
+function languageOf(pathname) {
+  return LANGUAGES.find((code) => pathname.startsWith(`/${code}/`));
+}
+
+// Written by language.js on every page.
 async function rememberedLanguage() {
   const stored = await (await caches.open(PREFS)).match("/language");
   const lang = stored && (await stored.text());
-  return LANGUAGES.includes(lang) ? lang : LANGUAGES[0];
+  return LANGUAGES.includes(lang) ? lang : null;
 }

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -26,6 +27,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "has_touch": True}
+# Evaluated in a page: its first contentful paint in ms after the navigation started.
+FIRST_CONTENTFUL_PAINT = (
+    "new Promise(done => new PerformanceObserver((list, observer) => {"
+    " const fcp = list.getEntriesByName('first-contentful-paint')[0];"
+    " if (fcp) { observer.disconnect(); done(fcp.startTime); }"
+    "}).observe({type: 'paint', buffered: true}))"
+)
 
 
 def free_port():
@@ -100,3 +108,45 @@ class AppServer:
     def restart(self):
         self.kill()
         return self.start()
+
+
+class SilentServer:
+    """One bar of signal, or a captive portal: the port accepts connections and never answers.
+    Started on the port of a killed AppServer."""
+
+    def __init__(self, port):
+        # create_server sets SO_REUSEADDR for connections in TIME_WAIT; the killed server's
+        # worker may still hold the port for a moment.
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                self.listener = socket.create_server(("127.0.0.1", port))
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        self.listener.settimeout(0.2)
+        self.connections = []
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def _accept(self):
+        while not self.stopped.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            # Kept open and never answered: the browser waits as on a dead mobile network.
+            self.connections.append(connection)
+
+    def stop(self):
+        self.stopped.set()
+        self.thread.join()
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()

@@ -206,6 +206,8 @@ def test_it_deletes_the_account_with_everything_on_the_server_and_the_phone(brow
     assert on_server(server, "select count(*) from diary_entry") == [(0,)]
     assert on_server(server, "select count(*) from accounts_devicetoken") == [(0,)]
 
+    # As after logging out: the diary is cleared once "?signed-out" is gone from the address.
+    expect(page).to_have_url(f"{server.url}/de/konto/")
     page.goto(f"{server.url}/de/tagebuch/")
     expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()
 
@@ -219,6 +221,9 @@ def test_it_removes_the_diary_from_the_phone_at_logout_and_keeps_it_on_the_serve
     page.goto(f"{server.url}/de/konto/")
     page.get_by_role("button", name="Abmelden", exact=True).click()
     expect(page.get_by_text("Du bist abgemeldet.")).to_be_visible()
+    # account.js drops "?signed-out" once the diary is cleared; leaving sooner aborts the clearing
+    # (the cached diary page opens in milliseconds).
+    expect(page).to_have_url(f"{server.url}/de/konto/")
     page.goto(f"{server.url}/de/tagebuch/")
     expect(page.get_by_text("Noch keine Einträge.")).to_be_visible()
 

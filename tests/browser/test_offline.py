@@ -3,8 +3,17 @@
 from playwright.sync_api import expect
 
 from firstaid import content, precache
-from tests.browser.conftest import wait_for_service_worker
+from tests.browser.conftest import wait_for_service_worker, wait_until
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE
+
+# The paths in the service worker's cache (the preferences cache left out).
+STORED = (
+    "caches.keys().then(async keys => { const paths = [];"
+    " for (const key of keys.filter(k => k !== 'krampfhilfe-prefs'))"
+    "  for (const request of await (await caches.open(key)).keys())"
+    "   paths.push(new URL(request.url).pathname);"
+    " return paths; })"
+)
 
 
 def assert_first_aid_page(page):
@@ -16,6 +25,8 @@ def assert_first_aid_page(page):
 def test_it_opens_every_first_aid_page_after_the_server_is_killed(server, page):
     page.goto(f"{server.url}/de/")
     wait_for_service_worker(page)
+    page.goto(f"{server.url}/en/")
+    wait_until(page, f"{STORED}.then(paths => paths.includes('/en/emergency/'))")
     server.kill()
 
     for url in precache.page_urls():
@@ -74,9 +85,24 @@ def test_it_starts_the_installed_app_cold_without_a_server(server, playwright_in
         browser.close()
 
 
-def test_it_switches_country_and_language_offline(server, context, page):
+def test_it_stores_only_the_language_in_use_and_another_once_it_is_opened(server, page):
     page.goto(f"{server.url}/de/")
     wait_for_service_worker(page)
+    stored = page.evaluate(STORED)
+    assert set(precache.page_urls("de")) <= set(stored)
+    assert not [path for path in stored if path.startswith("/en/")]
+
+    page.goto(f"{server.url}/en/about/")
+    wait_until(page, f"{STORED}.then(paths => paths.includes('/en/emergency/'))")
+    assert set(precache.page_urls("en")) <= set(page.evaluate(STORED))
+
+
+def test_it_switches_country_and_language_offline(server, context, page):
+    # Both languages were read online once, so both are stored.
+    page.goto(f"{server.url}/en/")
+    wait_for_service_worker(page)
+    page.goto(f"{server.url}/de/")
+    wait_until(page, f"{STORED}.then(paths => paths.includes('/de/notfall/'))")
     context.set_offline(True)
 
     page.get_by_role("link", name="Einstellungen").click()
@@ -100,6 +126,18 @@ def test_it_switches_country_and_language_offline(server, context, page):
         use_inner_text=True,
     )
     expect(page.locator(".bar a[data-call=emergency]")).to_have_attribute("href", "tel:144")
+
+
+def test_it_shows_the_offline_page_for_a_language_never_opened(server, context, page):
+    page.goto(f"{server.url}/de/notfall/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{server.url}/en/emergency/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Keine Verbindung")
+    page.get_by_role("link", name="Akuthilfe starten").click()
+    assert_first_aid_page(page)
 
 
 def test_it_says_so_when_a_page_needs_the_network(server, page):

@@ -53,3 +53,24 @@ def test_it_keeps_what_the_phone_stored_through_an_update(server, context, page)
 
     assert page.evaluate("localStorage.getItem('diary-draft')") == "kept"
     expect(page.locator(".bar [data-number=emergency]")).to_have_text("144")
+
+
+def test_it_keeps_a_second_language_read_before_through_an_update(server, context, page):
+    page.goto(f"{server.url}/de/")
+    wait_for_service_worker(page)
+    page.goto(f"{server.url}/en/")
+    wait_until(page, "caches.match('/en/emergency/').then(Boolean)")
+
+    rename_step(server.content_dir, "move", "Langsam gehen, neu")
+    server.restart()
+    page.goto(f"{server.url}/de/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
+    # The old version's cache is gone: what shows offline is in the new one.
+    wait_until(page, "caches.keys().then(k => k.length === 2)")
+
+    context.set_offline(True)
+    page.goto(f"{server.url}/en/emergency/")
+    expect(page.locator("h1")).to_contain_text("Call")
+    page.goto(f"{server.url}/de/schritt/move/")
+    expect(page.locator("h1")).to_have_text("Langsam gehen, neu")

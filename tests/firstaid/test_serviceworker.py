@@ -13,8 +13,14 @@ def worker(client):
     return response
 
 
+def constant(body, name):
+    return json.loads(re.search(rf"const {name} = (.*?);\n", body).group(1))
+
+
 def precached(body):
-    return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", body).group(1))
+    """Assets, and every language's pages: the worker stores those of the languages in use."""
+    pages = constant(body, "PAGES")
+    return constant(body, "ASSETS") + [url for urls in pages.values() for url in urls]
 
 
 def test_it_is_served_at_the_root_scope_and_always_revalidated(client):
@@ -32,15 +38,26 @@ def test_it_precaches_every_first_aid_page_in_both_languages(client):
     assert "/en/about/" in urls
 
 
+def test_it_lists_the_pages_of_each_language_apart(client):
+    pages = constant(worker(client).content.decode(), "PAGES")
+    assert set(pages) == {"de", "en"}
+    assert all(url.startswith("/de/") for url in pages["de"])
+    assert all(url.startswith("/en/") for url in pages["en"])
+    # The worker checks a language's home page to know whether that language is stored.
+    assert pages["de"][0] == "/de/" and pages["en"][0] == "/en/"
+    assert len(pages["de"]) == len(pages["en"])
+
+
 def test_it_stands_in_for_pages_that_need_the_network_with_the_offline_page(client):
     body = worker(client).content.decode()
-    pages = json.loads(re.search(r"const OFFLINE_PAGES = (\{.*?\});", body).group(1))
-    assert pages == {"de": "/de/ohne-netz/", "en": "/en/offline/"}
-    assert set(pages.values()) <= set(precached(body))
+    offline = constant(body, "OFFLINE_PAGES")
+    pages = constant(body, "PAGES")
+    assert offline == {"de": "/de/ohne-netz/", "en": "/en/offline/"}
+    assert all(offline[lang] in pages[lang] for lang in offline)
 
 
 def test_it_precaches_hashed_static_files(client):
-    urls = precached(worker(client).content.decode())
+    urls = constant(worker(client).content.decode(), "ASSETS")
     assert static("css/app.css") in urls
     assert static("js/timer.js") in urls
     assert re.search(r"/static/css/app\.[0-9a-f]{12}\.css", static("css/app.css"))
