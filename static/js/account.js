@@ -7,10 +7,8 @@ import { sync } from "./diary-sync.js";
 
 const params = new URLSearchParams(location.search);
 if (params.has("signed-out")) {
-  store.clearAll().then(() => {
-    localStorage.removeItem("diary:auth");
-    history.replaceState(null, "", location.pathname);
-  });
+  localStorage.removeItem("diary:auth");
+  store.clearAll().then(() => history.replaceState(null, "", location.pathname));
 }
 
 const logout = document.getElementById("logout-form");

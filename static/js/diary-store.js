@@ -2,6 +2,10 @@
 // Every local write puts the entry and its outbox record in ONE transaction: a change is never
 // saved without also being queued for sync, nor queued without being saved (DESIGN.md).
 const NAME = "krampfhilfe-diary";
+const STORES = ["entries", "outbox", "meta"];
+// Set by logout (account.js) before the diary is cleared. If the page is left before the
+// clearing has committed, the next use of the store finishes it before anything reads it.
+const CLEAR_OWED = "diary:clear-owed";
 const channel = "BroadcastChannel" in window ? new BroadcastChannel(NAME) : null;
 let opening = null;
 
@@ -21,7 +25,7 @@ function open() {
         db.close();
         opening = null;
       };
-      resolve(db);
+      resolve(localStorage.getItem(CLEAR_OWED) ? clearStores(db).then(() => db) : db);
     };
     request.onerror = () => {
       opening = null;
@@ -230,11 +234,23 @@ export async function deviceId() {
   return id;
 }
 
-// For logout and account deletion: nothing of the diary stays on the device.
-export async function clearAll() {
-  await transact(["entries", "outbox", "meta"], "readwrite", (stores) => {
-    for (const store of Object.values(stores)) store.clear();
+function clearStores(db) {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORES, "readwrite");
+    for (const name of STORES) tx.objectStore(name).clear();
+    tx.oncomplete = () => {
+      localStorage.removeItem(CLEAR_OWED);
+      resolve();
+    };
+    tx.onerror = tx.onabort = () => reject(tx.error);
   });
+}
+
+// For logout and account deletion: nothing of the diary stays on the device, even when the
+// page is left at once (the clearing is owed until it has committed).
+export async function clearAll() {
+  localStorage.setItem(CLEAR_OWED, "1");
+  await clearStores(await open());
   changed();
 }
 

@@ -293,6 +293,22 @@ def test_it_merges_pulled_rows_without_losing_a_newer_local_edit(shared_server, 
     assert result["cursor"] == 7
 
 
+def test_it_finishes_a_logout_clearing_that_the_page_left_before_it_committed(shared_server, page):
+    # Logout owes the device a clearing; a person who leaves the signed-out page at once used to
+    # abort it, and the next person saw the diary.
+    page.goto(f"{shared_server.url}/de/tagebuch/")
+    page.evaluate(
+        "async ([url, data]) => (await import(url)).save(data)", [static("js/diary-store.js"), DATA]
+    )
+    assert len(stored(page, "entries")) == 1
+    page.evaluate("localStorage.setItem('diary:clear-owed', '1')")  # as account.js leaves it
+    page.reload()
+    expect(page.locator("[data-empty]")).to_be_visible()
+    expect(page.locator("[data-entries] > *")).to_have_count(0)
+    wait_until(page, "localStorage.getItem('diary:clear-owed') === null")
+    assert stored(page, "entries") == []
+
+
 class FakeSyncServer:
     """The sync API as DESIGN.md describes it, answered inside the browser's network layer."""
 
