@@ -17,6 +17,15 @@ CLOCK_SKEW = timedelta(days=1)
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 
 
+class UTCDateTimeField(serializers.DateTimeField):
+    """Instants in UTC, read and written: in the server's zone (Europe/Berlin) a date before
+    1893 has the local mean time offset +00:53:28, which is no valid RFC 3339 offset, and a
+    device's clock can be that far off."""
+
+    def __init__(self, **kwargs):
+        super().__init__(default_timezone=UTC, **kwargs)
+
+
 class StrictSerializer(serializers.Serializer):
     """Refuses fields it does not know, so a typo never silently drops data."""
 
@@ -69,7 +78,7 @@ class RedflagSerializer(StrictSerializer):
 
 
 class EntryDataSerializer(StrictSerializer):
-    started_at = serializers.DateTimeField()
+    started_at = UTCDateTimeField()
     duration_minutes = StrictIntegerField(
         min_value=0, max_value=24 * 60, allow_null=True, required=False, default=None
     )
@@ -106,7 +115,7 @@ class EntryDataSerializer(StrictSerializer):
 class ChangeSerializer(StrictSerializer):
     id = StrictUUIDField()
     base_version = StrictIntegerField(min_value=1, allow_null=True)
-    client_updated_at = serializers.DateTimeField()
+    client_updated_at = UTCDateTimeField()
     deleted = StrictBooleanField()
     data = serializers.JSONField()
 
@@ -168,7 +177,7 @@ class RowSerializer(serializers.Serializer):
 
     id = serializers.UUIDField(source="uuid")
     version = serializers.IntegerField()
-    client_updated_at = serializers.DateTimeField()
+    client_updated_at = UTCDateTimeField()
     deleted = serializers.BooleanField()
     conflict = serializers.BooleanField()
     data = serializers.SerializerMethodField()
@@ -177,13 +186,13 @@ class RowSerializer(serializers.Serializer):
         data = sync.data_of(entry)
         if not data:
             return data
-        data["started_at"] = serializers.DateTimeField().to_representation(entry.started_at)
+        data["started_at"] = UTCDateTimeField().to_representation(entry.started_at)
         return data
 
 
 class HistorySerializer(serializers.Serializer):
     data = serializers.JSONField()
-    client_updated_at = serializers.DateTimeField()
+    client_updated_at = UTCDateTimeField()
     deleted = serializers.BooleanField()
     replaced_at_version = serializers.IntegerField()
 
@@ -207,7 +216,7 @@ class ResultSerializer(serializers.Serializer):
     def to_representation(self, result):
         data = super().to_representation(result)
         if isinstance(result["client_updated_at"], datetime):
-            data["client_updated_at"] = serializers.DateTimeField().to_representation(
+            data["client_updated_at"] = UTCDateTimeField().to_representation(
                 result["client_updated_at"]
             )
         return data

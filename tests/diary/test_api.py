@@ -61,6 +61,17 @@ def test_it_pushes_and_pulls(alice):
     assert row["data"]["regions"] == []
 
 
+def test_it_writes_every_instant_in_utc_even_from_a_clock_centuries_off(alice):
+    # In Europe/Berlin a year-364 stamp had the offset +00:53:28, which is no RFC 3339 offset
+    # (found by schemathesis).
+    old_clock = {**change(), "client_updated_at": "0364-01-01T00:00:00+00:00"}
+    body = sync(alice, [old_clock]).json()
+    assert body["applied"][0]["client_updated_at"] == "0364-01-01T00:00:00Z"
+    (row,) = body["changes"]
+    assert row["client_updated_at"] == "0364-01-01T00:00:00Z"
+    assert row["data"]["started_at"].endswith("Z")
+
+
 def test_it_accepts_the_same_batch_twice_as_one(alice):
     batch = [change(notes="a"), change(notes="b")]
     sync(alice, batch)
