@@ -27,14 +27,8 @@ def evaluate(flags, answers):
     floor = URGENCY[at_least] if at_least else 0
     still_open = [flag["tier"] for flag in unanswered if URGENCY[flag["tier"]] > floor]
     ask_next = max(still_open, key=URGENCY.get, default=None)
-    if ask_next:
-        tier = None
-    elif at_least:
-        tier = at_least
-    else:
-        tier = "selfcare"
     return {
-        "tier": tier,
+        "tier": None if ask_next else at_least or "selfcare",
         "at_least": at_least,
         "ask_next": ask_next,
         "reasons": [flag["id"] for flag in yes if flag["tier"] == at_least],

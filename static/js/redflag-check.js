@@ -58,7 +58,6 @@ function showOutcome(result) {
       reasons.textContent = "";
       for (const label of labels) reasons.appendChild(document.createElement("li")).textContent = label;
     }
-    section.querySelector("[data-unanswered]").hidden = result.unanswered.length === 0;
     section.dispatchEvent(new CustomEvent("redflag:outcome", { bubbles: true, detail: { labels: labels } }));
     scrollTo(0, 0);
     section.focus();
