@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import login_required
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -12,11 +11,7 @@ urlpatterns = [
     path(_("konto/loeschen/"), views.delete, name="account-delete"),
     path(_("konto/geraete/abmelden/"), views.device_sign_out, name="device-sign-out"),
     path(_("konto/geraete/alle-abmelden/"), views.devices_sign_out, name="devices-sign-out"),
-    path(
-        _("konto/passwort/"),
-        login_required(views.PasswordChange.as_view()),
-        name="password-change",
-    ),
+    path(_("konto/passwort/"), views.PasswordChange.as_view(), name="password-change"),
     path(_("konto/passwort-vergessen/"), views.PasswordReset.as_view(), name="password-reset"),
     path(
         _("konto/passwort-vergessen/gesendet/"),

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import limits
@@ -70,6 +72,9 @@ def too_many(form, template, request):
     return render(request, template, {"form": form}, status=429)
 
 
+# As Django's LoginView: no password in error reports, no form page in any cache.
+@sensitive_post_parameters()
+@never_cache
 @require_http_methods(["GET", "POST"])
 def register(request):
     form = RegisterForm(request.POST or None)
@@ -89,6 +94,8 @@ def register(request):
     return render(request, "accounts/register.html", {"form": form})
 
 
+@sensitive_post_parameters()
+@never_cache
 @require_http_methods(["GET", "POST"])
 def login_view(request):
     form = LoginForm(request, request.POST or None)
@@ -106,6 +113,8 @@ def logout_view(request):
     return signed_out()
 
 
+@sensitive_post_parameters()
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete(request):

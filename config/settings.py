@@ -14,7 +14,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 def envbool(name, default):
-    return os.environ.get(name, default).lower() in ("1", "true", "yes", "on")
+    """A yes/no setting. A typo such as HTTPS=ture stops the start instead of reading as "no"
+    (which would silently switch off HTTPS, secure cookies and HSTS)."""
+    yes, no = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+    value = os.environ.get(name, default).strip().lower()
+    if value not in yes + no:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is neither true nor false: use true or false "
+            "(or 1/0, yes/no, on/off)."
+        )
+    return value in yes
 
 
 BASE_DIR = Path(__file__).resolve().parent.parent

@@ -1,6 +1,7 @@
 """The guided flow: the emergency screen, the gentle steps, the "see a doctor today" screen, the
 stretches, then the end screen."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from firstaid import content
@@ -13,7 +14,8 @@ STRETCHES = ("child-pose", "cat-cow", "knee-rotation")
 def pages():
     """URL names and kwargs of every flow screen, in order."""
     screens = [("emergency", {})]
-    for step in content.load("de")["steps"]:
+    # Every language has the same steps in the same order (content.py checks it).
+    for step in content.load(settings.LANGUAGE_CODE)["steps"]:
         if step["id"] in STRETCHES and ("today", {}) not in screens:
             screens.append(("today", {}))
         screens.append(("step", {"step_id": step["id"]}))

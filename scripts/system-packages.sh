@@ -9,7 +9,6 @@ command -v msgfmt >/dev/null || missing+=(gettext)
 "$python" -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ "${1:-}" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   command -v npm >/dev/null || missing+=(npm)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 fi

@@ -46,3 +46,9 @@ def test_it_starts_without_a_secret_key_only_in_debug():
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_it_refuses_to_start_with_a_yes_no_setting_it_cannot_read():
+    result = check_deploy({**os.environ, **PRODUCTION, "HTTPS": "ture"})
+    assert result.returncode != 0
+    assert "HTTPS='ture' is neither true nor false" in result.stderr
