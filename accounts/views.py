@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import limits
 from accounts.forms import DeleteAccountForm, LoginForm, RegisterForm
 from accounts.models import BrowserSession, DeviceToken
-from config.redirects import same_site
+from core.redirects import same_site
 
 TOO_MANY = gettext_lazy(
     "Zu viele Anfragen von hier. Bitte warte eine Stunde und versuch es dann noch einmal."

@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from config.middleware import relaxed_styles
+from core.csp import relaxed_styles
 from firstaid.views import service_worker
 
 urlpatterns = [
@@ -25,4 +25,4 @@ urlpatterns = [
     ),
 ]
 
-handler404 = "config.views.not_found"
+handler404 = "core.views.not_found"

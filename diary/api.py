@@ -12,7 +12,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from config.parsers import LimitedJSONParser
+from core.parsers import LimitedJSONParser
 from diary import csv_cells, sync
 from diary.models import Entry
 from diary.serializers import (

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from config.fields import StrictBooleanField, StrictCharField, StrictIntegerField
+from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField
 from diary import choices, sync
 
 # Phones run fast or slow: a start up to a day "in the future" by the server's clock is a

@@ -8,8 +8,8 @@ from rest_framework import serializers
 from rest_framework.decorators import api_view, authentication_classes, parser_classes
 from rest_framework.response import Response
 
-from config.fields import StrictBooleanField
-from config.parsers import LimitedJSONParser
+from core.fields import StrictBooleanField
+from core.parsers import LimitedJSONParser
 from firstaid import content, countries, triage
 
 

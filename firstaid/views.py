@@ -9,7 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from config.redirects import same_site
+from core.redirects import same_site
 from diary import choices
 from firstaid import content, countries, flow, precache, triage
 

@@ -2,7 +2,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.defaults import page_not_found
 
-from config.redirects import same_site
+from core.redirects import same_site
 
 
 def not_found(request, exception):

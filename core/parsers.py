@@ -1,8 +1,7 @@
 import io
 
-from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext_lazy as _
-from rest_framework import status, views
+from rest_framework import status
 from rest_framework.exceptions import APIException, ParseError
 from rest_framework.parsers import JSONParser
 
@@ -30,11 +29,3 @@ class LimitedJSONParser(JSONParser):
             # Python's json module recurses once per level of nesting: a few thousand "[" in
             # a small body exceed the interpreter's limit. Nothing we accept is nested deeply.
             raise ParseError(_("Das JSON ist zu tief verschachtelt.")) from None
-
-
-def exception_handler(exc, context):
-    """Django's own body limit (DATA_UPLOAD_MAX_MEMORY_SIZE) answers with a structured 413 too,
-    not with an HTML 400."""
-    if isinstance(exc, RequestDataTooBig):
-        exc = PayloadTooLarge()
-    return views.exception_handler(exc, context)
