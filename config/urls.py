@@ -1,14 +1,16 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from pwa import views as pwa_views
 
 from core.csp import relaxed_styles
 from firstaid.views import service_worker
 
 urlpatterns = [
-    # Ours, before django-pwa's fixed-file one (DESIGN.md); django-pwa serves the manifest.
     path("serviceworker.js", service_worker, name="serviceworker"),
-    path("", include("pwa.urls")),
+    # Only django-pwa's manifest view: its service worker and its English "/offline/" page are
+    # not ours (docs/architecture.md).
+    path("manifest.json", pwa_views.manifest, name="manifest"),
     path("api/v1/firstaid/", include("firstaid.api_urls")),
     path("api/v1/diary/", include("diary.api_urls")),
     path("api/v1/auth/", include("accounts.api_urls")),
