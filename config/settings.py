@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "firstaid",
     "diary",
     "accounts",
+    "shell",  # after the apps whose pages it stores: the first one is the home page
 ]
 
 MIDDLEWARE = [

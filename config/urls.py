@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from pwa import views as pwa_views
 
 from core.csp import relaxed_styles
-from firstaid.views import service_worker
+from shell.views import service_worker
 
 urlpatterns = [
     path("serviceworker.js", service_worker, name="serviceworker"),
@@ -24,6 +24,7 @@ urlpatterns = [
         path("", include("firstaid.urls")),
         path("", include("diary.urls")),
         path("", include("accounts.urls")),
+        path("", include("shell.urls")),
     ),
 ]
 

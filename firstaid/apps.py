@@ -10,3 +10,15 @@ class FirstaidConfig(AppConfig):
         from firstaid import content
 
         content.load_all()
+
+    def offline_pages(self):
+        """The pages the service worker stores (shell/apps.py): all of first aid."""
+        from firstaid import flow
+
+        pages = [("home", {}), ("redflags", {}), ("guide", {}), ("about", {}), ("preferences", {})]
+        return pages + flow.pages()
+
+    def offline_fingerprint(self):
+        from firstaid import content
+
+        return content.fingerprint()

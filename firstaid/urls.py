@@ -14,5 +14,4 @@ urlpatterns = [
     path(_("anleitung/"), views.guide, name="guide"),
     path(_("ueber/"), views.about, name="about"),
     path(_("einstellungen/"), views.preferences, name="preferences"),
-    path(_("ohne-netz/"), views.offline, name="offline"),
 ]

@@ -1,17 +1,13 @@
-import json
-
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
-from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.redirects import same_site
 from diary import choices
-from firstaid import content, countries, flow, precache, triage
+from firstaid import content, countries, flow, triage
 
 
 def page(request, template, **context):
@@ -104,13 +100,6 @@ def about(request):
 
 
 @require_GET
-def offline(request):
-    """What the service worker shows for a page that needs the network (the account, a form
-    sent) when there is none: first aid still works, and the way there is one tap."""
-    return page(request, "offline")
-
-
-@require_GET
 def preferences(request):
     """Country choice without JavaScript; country.js does the same offline. An empty choice
     undoes it: back to 112, which works in all of Europe."""
@@ -124,22 +113,4 @@ def preferences(request):
         )
     else:
         response.delete_cookie("country", samesite="Lax")
-    return response
-
-
-@require_GET
-@cache_control(no_cache=True)
-def service_worker(request):
-    body = render_to_string(
-        "serviceworker.js",
-        {
-            "version": precache.version(),
-            "assets_json": json.dumps(precache.asset_urls()),
-            "pages_json": json.dumps(precache.pages_by_language()),
-            "languages_json": json.dumps(precache.languages()),
-            "offline_pages_json": json.dumps(precache.offline_pages()),
-        },
-    )
-    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
-    response["Service-Worker-Allowed"] = "/"
     return response

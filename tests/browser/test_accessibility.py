@@ -2,7 +2,7 @@
 
 import pytest
 
-from firstaid import precache
+from shell import precache
 from tests.harness import PHONE, ROOT
 
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()

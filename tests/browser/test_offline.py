@@ -2,7 +2,8 @@
 
 from playwright.sync_api import expect
 
-from firstaid import content, precache
+from firstaid import content
+from shell import precache
 from tests.browser.conftest import wait_for_service_worker, wait_until
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE
 

@@ -2,9 +2,10 @@ import json
 import re
 import shutil
 
+from django.apps import apps
 from django.templatetags.static import static
 
-from firstaid import precache
+from shell import precache
 
 
 def worker(client):
@@ -73,3 +74,13 @@ def test_it_changes_its_version_when_the_content_changes(client, settings, tmp_p
     after = worker(client).content
     assert before != after
     assert precache.version() in after.decode()
+
+
+def test_it_stores_the_pages_each_app_lists_and_no_others(client, monkeypatch):
+    pages = constant(worker(client).content.decode(), "PAGES")
+    assert {"/de/tagebuch/", "/de/tagebuch/eintrag/", "/de/ohne-netz/"} <= set(pages["de"])
+    assert not [url for url in pages["de"] if url.startswith("/de/konto/")]
+    # An app that lists one more page gets it stored, with no list in the shell to edit.
+    accounts = apps.get_app_config("accounts")
+    monkeypatch.setattr(accounts, "offline_pages", lambda: [("account", {})], raising=False)
+    assert "/de/konto/" in constant(worker(client).content.decode(), "PAGES")["de"]

@@ -3,7 +3,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from firstaid import content, flow, precache
+from firstaid import content, flow
+from shell import precache
 
 
 def reverse_lang(lang, name):

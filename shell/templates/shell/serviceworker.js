@@ -1,4 +1,4 @@
-// Krampfhilfe service worker, rendered by firstaid.views.service_worker.
+// Krampfhilfe service worker, rendered by shell.views.service_worker.
 // Its version is a digest of content, templates, translations and static hashes: any change
 // changes these bytes, so the browser installs the new worker next time the app is online.
 const VERSION = "{{ version }}";

@@ -1,38 +1,40 @@
 """What the service worker stores for offline use, and the version that names it.
 
 It stores the shared assets and the pages of the person's language; another language's pages
-are stored when a page of it is first opened online (DESIGN.md budget: 300 KB, one language).
+are stored when a page of it is first opened online (docs/architecture.md, budget: 300 KiB for
+one language). The pages come from the apps: each lists its own in `offline_pages()` on its
+AppConfig (shell/apps.py says how).
 
-The version is a digest of everything that shapes the cached bytes (content, illustrations,
-templates, translations and the hashed static names), so any change makes the browser install
-a new service worker.
+The version is a digest of everything that shapes the cached bytes (the apps' data such as the
+first-aid content, the templates, translations and the hashed static names), so any change
+makes the browser install a new service worker.
 """
 
 import hashlib
 from functools import cache
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 
-from firstaid import content, flow
-
-# Our own static folders whose files every first-aid page may need. The large icons and the
+# Our own static folders whose files every page may need. The large icons and the
 # install-dialog screenshots are left out: the browser fetches them only when installing.
 STATIC_FOLDERS = ("css", "js")
 STATIC_FILES = ("icons/icon-192.png", "icons/favicon.svg")
-PAGES = [
-    ("home", {}),
-    ("redflags", {}),
-    ("guide", {}),
-    ("about", {}),
-    ("preferences", {}),
-    ("offline", {}),
-    ("diary", {}),
-    ("diary-entry", {}),
-]
+
+
+def offline_apps():
+    """The installed apps that have pages for use offline, in INSTALLED_APPS order."""
+    return [config for config in apps.get_app_configs() if hasattr(config, "offline_pages")]
+
+
+def pages():
+    """(URL name, kwargs) of every stored page; the first is the home page, which the worker
+    checks to know whether a language is stored."""
+    return [page for config in offline_apps() for page in config.offline_pages()]
 
 
 def languages():
@@ -40,11 +42,11 @@ def languages():
 
 
 def page_urls(lang=None):
-    """Every first-aid page, of one language or of all."""
+    """Every stored page, of one language or of all."""
     urls = []
     for code in [lang] if lang else languages():
         with translation.override(code):
-            urls += [reverse(name, kwargs=kwargs) for name, kwargs in PAGES + flow.pages()]
+            urls += [reverse(name, kwargs=kwargs) for name, kwargs in pages()]
     return urls
 
 
@@ -82,14 +84,21 @@ def urls():
 
 
 def version():
-    return _version(str(settings.FIRSTAID_CONTENT_DIR))
+    fingerprints = tuple(
+        config.offline_fingerprint()
+        for config in offline_apps()
+        if hasattr(config, "offline_fingerprint")
+    )
+    return _version(fingerprints)
 
 
 @cache
-def _version(content_dir):
-    digest = hashlib.sha256(content.fingerprint().encode())
+def _version(fingerprints):
+    digest = hashlib.sha256("\n".join(fingerprints).encode())
     digest.update("\n".join(urls()).encode())
-    roots = [Path(settings.BASE_DIR) / app / "templates" for app in ("", "firstaid", "diary")]
+    # The project's templates (base.html) and those of every app with stored pages.
+    roots = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    roots += [Path(config.path) / "templates" for config in offline_apps()]
     files = [p for root in roots for p in sorted(root.rglob("*")) if p.is_file()]
     files += sorted((Path(settings.BASE_DIR) / "locale").rglob("*.mo"))
     for path in files:

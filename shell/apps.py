@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class ShellConfig(AppConfig):
+    """The app shell: the service worker, what it stores for use without network (precache.py)
+    and the page that stands in for one that needs the network.
+
+    Every app that has pages for use offline says so with an `offline_pages()` method on its
+    AppConfig: a list of (URL name, kwargs). It may add `offline_fingerprint()`, a digest of
+    data its pages are made from, so that a change to that data updates the service worker."""
+
+    name = "shell"
+
+    def offline_pages(self):
+        return [("offline", {})]

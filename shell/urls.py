@@ -1,0 +1,8 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from shell import views
+
+urlpatterns = [
+    path(_("ohne-netz/"), views.offline, name="offline"),
+]
