@@ -33,16 +33,6 @@ MEASURES = {
 }
 # How much a measure helped: not at all, a little, a lot.
 HELPED = {0: _("gar nicht"), 1: _("etwas"), 2: _("deutlich")}
-# Which diary measure each first-aid step counts as, for the one-tap save after the flow.
-STEP_MEASURES = {
-    "move": "movement",
-    "cold-heat": None,  # heat or cold, whichever option was chosen
-    "stufenlagerung": "stufenlagerung",
-    "breathing": "breathing",
-    "child-pose": "stretching",
-    "cat-cow": "stretching",
-    "knee-rotation": "stretching",
-}
 NOTES_MAX = 2000
 
 
@@ -52,6 +42,5 @@ def for_templates():
         "triggers": TRIGGERS,
         "measures": MEASURES,
         "helped": HELPED,
-        "step_measures": STEP_MEASURES,
         "notes_max": NOTES_MAX,
     }

@@ -8,8 +8,11 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
+
+from diary.choices import MEASURES
 
 ILLUSTRATIONS_DIR = Path(__file__).resolve().parent / "illustrations"
 TIERS = ("emergency", "today", "soon")
@@ -28,115 +31,141 @@ class ContentError(Exception):
     pass
 
 
+# The schema's parts. A spec is one of these, a type (int, str: an id or a name that every
+# language shares, dict: any object), [spec] for a non-empty list, or {key: spec}.
 class Optional:
     def __init__(self, spec):
         self.spec = spec
 
 
+class Words:
+    """Non-empty text in the file's language: the one thing languages do not share."""
+
+
+class OneOf:
+    def __init__(self, *values):
+        self.values = values
+
+
+class Range:
+    def __init__(self, low, high, unit):
+        self.low, self.high, self.unit = low, high, unit
+
+
+class Https:
+    """A link to a page (not a home page) on a secure site."""
+
+
+WORDS = Words()
 SOURCE_IDS = [str]
-TEXTS = [str]
+TEXTS = [WORDS]
+# Which diary measure (diary/choices.py MEASURES) a step counts as, for the one-tap save.
+MEASURE = OneOf(*MEASURES)
+ILLUSTRATION = str  # a file name in illustrations/, without ".svg"
 
 SCHEMA = {
-    "lang": str,
+    "lang": WORDS,  # the file's own language; check_meaning compares it with the file name
     "version": str,
-    "disclaimer": str,
-    # Source articles have no date of their own: no year rather than an invented one.
+    "disclaimer": WORDS,
     "sources": [
         {
             "id": str,
-            "short": str,  # what a page shows under each statement; the about page has the rest
-            "title": str,
-            "publisher": str,
-            "year": Optional(int),
-            "url": str,
+            "short": WORDS,  # what a page shows under each statement; the about page has the rest
+            "title": WORDS,
+            "publisher": WORDS,
+            # Source articles have no date or address of their own: none rather than invented.
+            "year": Optional(Range(1900, 2100, "a year")),
+            "url": Optional(Https()),
         }
     ],
     "emergency": {
-        "title": str,
-        "lead": str,
-        "signs": [{"text": str, "sources": SOURCE_IDS}],
+        "title": WORDS,
+        "lead": WORDS,
+        "signs": [{"text": WORDS, "sources": SOURCE_IDS}],
         "sources": SOURCE_IDS,
     },
-    "redflag_groups": [{"id": str, "title": str}],
+    "redflag_groups": [{"id": str, "title": WORDS}],
     "redflags": [
         {
             "id": str,
-            "tier": str,
+            "tier": OneOf(*TIERS),
             "group": str,
-            "label": str,
-            "question": str,
-            "why": str,
+            "label": WORDS,
+            "question": WORDS,
+            "why": WORDS,
             "sources": SOURCE_IDS,
         }
     ],
     "selftests": [
         {
             "id": str,
-            "title": str,
-            "lead": str,
+            "title": WORDS,
+            "lead": WORDS,
             "instructions": TEXTS,
-            "illustration": str,
-            "illustration_alt": str,
+            "illustration": ILLUSTRATION,
+            "illustration_alt": WORDS,
             # Each result fills the named questions; "I can't try this now" fills none.
-            "results": [{"id": str, "label": str, "answers": dict}],
+            "results": [{"id": str, "label": WORDS, "answers": dict}],
             "sources": SOURCE_IDS,
         }
     ],
     "outcomes": [
         {
-            "tier": str,
-            "title": str,
-            "lead": str,
+            "tier": OneOf(*OUTCOMES),
+            "title": WORDS,
+            "lead": WORDS,
             "actions": TEXTS,
-            "note": Optional(str),
+            "note": Optional(WORDS),
             "sources": SOURCE_IDS,
         }
     ],
     "flow_today": {
-        "title": str,
-        "lead": str,
-        "items": [{"text": str, "sources": SOURCE_IDS}],
-        "yes": str,
-        "none": str,
+        "title": WORDS,
+        "lead": WORDS,
+        "items": [{"text": WORDS, "sources": SOURCE_IDS}],
+        "yes": WORDS,
+        "none": WORDS,
     },
     "steps": [
         {
             "id": str,
-            "kind": str,
-            "title": str,
-            "lead": str,
+            "kind": OneOf(*KINDS),
+            "title": WORDS,
+            "lead": WORDS,
             "instructions": TEXTS,
             "when": TEXTS,
             "caution": TEXTS,
-            "duration": int,
-            "illustration": str,
-            "illustration_alt": str,
+            "duration": Range(10, 1800, "seconds"),
+            "illustration": ILLUSTRATION,
+            "illustration_alt": WORDS,
             "sources": SOURCE_IDS,
+            "measure": Optional(MEASURE),  # a choice's options have one each instead
             "options": Optional(
                 [
                     {
                         "id": str,
-                        "title": str,
-                        "question": str,
+                        "title": WORDS,
+                        "question": WORDS,
                         "instructions": TEXTS,
                         "caution": TEXTS,
-                        "duration": int,
-                        "done": str,
-                        "illustration": str,
-                        "illustration_alt": str,
+                        "duration": Range(10, 1800, "seconds"),
+                        "done": WORDS,
+                        "illustration": ILLUSTRATION,
+                        "illustration_alt": WORDS,
                         "sources": SOURCE_IDS,
+                        "measure": MEASURE,
                     }
                 ]
             ),
-            "pace": Optional(int),
+            "pace": Optional(Range(4, 10, "breaths per minute")),
         }
     ],
-    "end": {"title": str, "lead": str, "better": str, "not_better": str, "doctor": TEXTS},
+    "end": {"title": WORDS, "lead": WORDS, "better": WORDS, "not_better": WORDS, "doctor": TEXTS},
 }
 
 
 def check_shape(value, spec, where):
-    """Check `value` against `spec`: a type, [spec] for a non-empty list, or {key: spec}."""
+    """Check `value` against `spec` (see SCHEMA)."""
     if isinstance(spec, list):
         if not isinstance(value, list) or not value:
             raise ContentError(f"{where}: expected a non-empty list")
@@ -155,13 +184,55 @@ def check_shape(value, spec, where):
             check_shape(
                 value[key], sub.spec if isinstance(sub, Optional) else sub, f"{where}.{key}"
             )
+    elif isinstance(spec, OneOf):
+        if value not in spec.values:
+            raise ContentError(f"{where}: must be one of {', '.join(spec.values)}")
+    elif isinstance(spec, Range):
+        check_shape(value, int, where)
+        if not spec.low <= value <= spec.high:
+            raise ContentError(f"{where}: must be {spec.low} to {spec.high} {spec.unit}")
+    elif isinstance(spec, Https):
+        check_shape(value, str, where)
+        if not value.startswith("https://") or not urlsplit(value).path.strip("/"):
+            raise ContentError(f"{where}: must be an https:// link to a page")
     elif spec is int:
         if type(value) is not int:
             raise ContentError(f"{where}: expected a whole number")
-    elif not isinstance(value, spec) or (
-        spec is str and not value.strip() and where[-4:] != ".url"
-    ):
+    elif spec is dict:
+        if not isinstance(value, dict):
+            raise ContentError(f"{where}: expected an object")
+    elif not isinstance(value, str) or not value.strip():
         raise ContentError(f"{where}: expected non-empty text")
+
+
+def shared(value, spec, where="content"):
+    """Every (place, value) of `value` that all languages share: all but the words. Whether
+    an optional field is there is shared too; how many lines a text has is not."""
+    if isinstance(spec, Words) or spec == [WORDS]:
+        return []
+    if isinstance(spec, list):
+        return [p for i, item in enumerate(value) for p in shared(item, spec[0], f"{where}[{i}]")]
+    if isinstance(spec, dict):
+        places = []
+        for key, sub in spec.items():
+            inner = getattr(sub, "spec", sub)
+            if key not in value or isinstance(inner, Words):
+                places.append((f"{where}.{key}", "present" if key in value else "absent"))
+            else:
+                places += shared(value[key], inner, f"{where}.{key}")
+        return places
+    return [(where, value)]
+
+
+def differences(data, model, name):
+    """Where `data` does not have the structure of `model` (from the file `name`)."""
+    ours, theirs = dict(structure(data)), dict(structure(model))
+    for place, value in theirs.items():
+        if place not in ours:
+            yield f"{place}: missing, {name} has {value!r}"
+        elif ours[place] != value:
+            yield f"{place}: is {ours[place]!r}, {name} has {value!r}"
+    yield from (f"{place}: {name} has none" for place in ours.keys() - theirs.keys())
 
 
 def unique_ids(items, where):
@@ -176,9 +247,6 @@ def check_meaning(data, lang):
     if data["lang"] != lang:
         raise ContentError(f"lang: is {data['lang']!r}, the file name says {lang!r}")
     sources = set(unique_ids(data["sources"], "sources"))
-    for i, source in enumerate(data["sources"]):
-        if not source["url"].startswith("https://") and not source["id"].startswith("article-"):
-            raise ContentError(f"sources[{i}].url: must be an https:// link")
 
     def cited(item, where):
         for source_id in item["sources"]:
@@ -196,8 +264,6 @@ def check_meaning(data, lang):
     unique_ids(data["redflags"], "redflags")
     for i, flag in enumerate(data["redflags"]):
         where = f"redflags[{i}]"
-        if flag["tier"] not in TIERS:
-            raise ContentError(f"{where}.tier: must be one of {', '.join(TIERS)}")
         if flag["group"] not in groups:
             raise ContentError(f"{where}.group: unknown group {flag['group']!r}")
         cited(flag, where)
@@ -212,18 +278,14 @@ def check_meaning(data, lang):
     unique_ids(data["steps"], "steps")
     for i, step in enumerate(data["steps"]):
         where = f"steps[{i}]"
-        if step["kind"] not in KINDS:
-            raise ContentError(f"{where}.kind: must be one of {', '.join(KINDS)}")
         if ("options" in step) != (step["kind"] == "choice"):
             raise ContentError(f"{where}.options: required for kind 'choice' and only there")
         if ("pace" in step) != (step["kind"] == "breathing"):
             raise ContentError(f"{where}.pace: required for kind 'breathing' and only there")
-        if "pace" in step and not 4 <= step["pace"] <= 10:
-            raise ContentError(f"{where}.pace: must be 4 to 10 breaths per minute")
+        if ("measure" in step) == (step["kind"] == "choice"):
+            raise ContentError(f"{where}.measure: required, except for a choice (its options)")
         for j, part in enumerate([step, *step.get("options", [])]):
             part_where = where if j == 0 else f"{where}.options[{j - 1}]"
-            if not 10 <= part["duration"] <= 1800:
-                raise ContentError(f"{part_where}.duration: must be 10 to 1800 seconds")
             if not (ILLUSTRATIONS_DIR / f"{part['illustration']}.svg").is_file():
                 raise ContentError(f"{part_where}.illustration: no file {part['illustration']}.svg")
             cited(part, part_where)
@@ -264,21 +326,16 @@ def word_count(lines):
 
 
 def structure(data):
-    """The ids that every language must share, in the same order."""
+    """Everything but the words, which every language must share: ids, order, tiers, kinds,
+    durations, pace, illustrations, measures, sources and their links."""
+    return shared(data, SCHEMA)
+
+
+def step_measures(lang):
+    """Which diary measure each step counts as; for a choice, per option."""
     return {
-        "sources": [s["id"] for s in data["sources"]],
-        "redflag_groups": [g["id"] for g in data["redflag_groups"]],
-        "redflags": [(f["id"], f["tier"], f["group"]) for f in data["redflags"]],
-        "selftests": [
-            (t["id"], t["illustration"], [(r["id"], r["answers"]) for r in t["results"]])
-            for t in data["selftests"]
-        ],
-        "emergency.signs": [s["sources"] for s in data["emergency"]["signs"]],
-        "flow_today.items": [i["sources"] for i in data["flow_today"]["items"]],
-        "steps": [
-            (s["id"], s["kind"], s["duration"], [o["id"] for o in s.get("options", [])])
-            for s in data["steps"]
-        ],
+        step["id"]: step.get("measure") or {o["id"]: o["measure"] for o in step["options"]}
+        for step in load(lang)["steps"]
     }
 
 
@@ -301,10 +358,10 @@ def _load_dir(directory):
     contents = {lang: parse(Path(directory) / f"{lang}.json", lang) for lang in languages}
     first, *others = languages
     for lang in others:
-        if structure(contents[lang]) != structure(contents[first]):
+        for difference in differences(contents[lang], contents[first], f"{first}.json"):
             raise ContentError(
-                f"{Path(directory) / f'{lang}.json'}: ids, tiers, kinds or durations differ "
-                f"from {first}.json; every language must have the same structure"
+                f"{Path(directory) / f'{lang}.json'}: {difference}; every language has the "
+                "same structure, only the words differ"
             )
     return contents
 

@@ -59,7 +59,9 @@ def step(request, step_id):
 @require_GET
 def end(request):
     back, _ = flow.neighbours("end")
-    return page(request, "end", back=back, choices=choices.for_templates())
+    # The diary's choices, and which of its measures each step counts as (the content says).
+    diary = {**choices.for_templates(), "step_measures": content.step_measures(get_language())}
+    return page(request, "end", back=back, choices=diary)
 
 
 @csrf_exempt  # a pure evaluation that changes nothing; cached pages may carry an old token

@@ -19,12 +19,14 @@ function read(key) {
 
 const flow = read("flow");
 
-// Diary measures of the steps used, in the diary's order; "cold-heat" is the option chosen.
+// Diary measures of the steps used, in the diary's order; a choice's (cold or heat) is the
+// measure of the option chosen.
 function measures() {
   const steps = choices.step_measures ?? {};
   const used = new Set();
   for (const [step, state] of Object.entries(flow?.steps ?? {})) {
-    if (state?.used && step in steps) used.add(steps[step] ?? flow.option);
+    const measure = steps[step];
+    if (state?.used && measure) used.add(typeof measure === "string" ? measure : measure[flow.option]);
   }
   return Object.keys(choices.measures ?? {}).filter((id) => used.has(id));
 }

@@ -2,8 +2,12 @@ import json
 import shutil
 
 import pytest
+from django.conf import settings
 
+from diary.choices import MEASURES
 from firstaid import content
+
+LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
 @pytest.fixture
@@ -28,12 +32,12 @@ def load_error():
 
 
 def test_it_loads_every_language():
-    for lang in ("de", "en"):
+    for lang in LANGUAGES:
         assert content.load(lang)["lang"] == lang
 
 
 def test_it_gives_every_step_and_red_flag_a_known_source():
-    for lang in ("de", "en"):
+    for lang in LANGUAGES:
         data = content.load(lang)
         known = {s["id"] for s in data["sources"]}
         parts = [data["emergency"], *data["redflags"], *data["steps"]]
@@ -51,8 +55,10 @@ def test_it_cites_a_guideline_on_every_urgent_red_flag():
             assert any(s.startswith(guidelines) for s in flag["sources"]), flag["id"]
 
 
-def test_it_has_the_same_ids_in_german_and_english():
-    assert content.structure(content.load("de")) == content.structure(content.load("en"))
+def test_it_has_the_same_structure_in_every_language():
+    first, *others = LANGUAGES
+    for lang in others:
+        assert content.structure(content.load(lang)) == content.structure(content.load(first))
 
 
 def test_it_orders_the_flow_as_the_issue_asks():
@@ -111,7 +117,7 @@ def test_it_rejects_an_unknown_red_flag_tier(broken):
 
 def test_it_rejects_languages_that_drift_apart(broken):
     broken("en", lambda d: d["steps"].reverse())
-    assert "en.json: ids, tiers, kinds or durations differ from de.json" in load_error()
+    assert "en.json: content.steps[0].id: is 'knee-rotation', de.json has 'move'" in load_error()
 
 
 def test_it_rejects_a_file_that_is_not_json(broken, settings):
@@ -125,7 +131,7 @@ def test_it_needs_the_number_placeholder_on_the_emergency_screen(broken):
 
 
 def test_it_keeps_the_main_instruction_of_every_step_within_35_words():
-    for lang in ("de", "en"):
+    for lang in LANGUAGES:
         for step in content.load(lang)["steps"]:
             assert len(" ".join([step["lead"], *step["instructions"]]).split()) <= 35, step["id"]
             for option in step.get("options", []):
@@ -182,7 +188,7 @@ def test_it_lists_the_today_signs_that_the_flow_asks_before_the_stretches():
 
 
 def test_it_names_the_emergency_signs_in_plain_words():
-    for lang in ("de", "en"):
+    for lang in LANGUAGES:
         signs = content.load(lang)["emergency"]["signs"]
         assert 5 <= len(signs) <= 7
         text = " ".join(sign["text"] for sign in signs).lower()
@@ -198,4 +204,115 @@ def test_it_rejects_an_emergency_sign_with_an_unknown_source(broken):
 
 def test_it_needs_the_same_today_signs_in_every_language(broken):
     broken("en", lambda d: d["flow_today"]["items"].pop())
-    assert "en.json: ids, tiers, kinds or durations differ from de.json" in load_error()
+    assert "en.json: content.flow_today.items[6].text: missing" in load_error()
+
+
+@pytest.mark.parametrize(
+    ("change", "place"),
+    [
+        (
+            lambda d: d["steps"][1]["options"][1].update(duration=1800),
+            "steps[1].options[1].duration",
+        ),
+        (lambda d: d["steps"][3].update(pace=8), "steps[3].pace"),
+        (lambda d: d["steps"][0].update(illustration="cat-cow"), "steps[0].illustration"),
+        (lambda d: d["steps"][0].update(measure="massage"), "steps[0].measure"),
+        (lambda d: d["redflags"][4].update(tier="today"), "redflags[4].tier"),
+        (lambda d: d["sources"][0].update(url=d["sources"][1]["url"]), "sources[0].url"),
+        (lambda d: d["sources"][0].pop("year"), "sources[0].year"),
+        (lambda d: d["steps"][4]["sources"].reverse(), "steps[4].sources[0]"),
+        (lambda d: d["outcomes"][3].pop("note"), "outcomes[3].note"),
+    ],
+)
+def test_it_rejects_a_language_that_differs_in_anything_but_the_words(broken, change, place):
+    broken("en", change)
+    assert f"en.json: content.{place}: is " in load_error()
+
+
+def test_it_lets_the_words_differ_even_in_how_many_lines_they_take(broken):
+    def reworded(data):
+        data["steps"][0]["title"] = "Walk a little"
+        data["steps"][0]["when"].append("Another line.")
+
+    broken("en", reworded)
+    assert content.load_all()["en"]["steps"][0]["title"] == "Walk a little"
+
+
+def test_it_declares_allowed_values_and_ranges_in_the_schema():
+    step = content.SCHEMA["steps"][0]
+    assert step["kind"].values == content.KINDS
+    assert (step["duration"].low, step["duration"].high) == (10, 1800)
+    assert content.SCHEMA["redflags"][0]["tier"].values == content.TIERS
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["steps"][0].update(duration=5),
+            "steps[0].duration: must be 10 to 1800 seconds",
+        ),
+        (
+            lambda d: d["steps"][3].update(pace=20),
+            "steps[3].pace: must be 4 to 10 breaths per minute",
+        ),
+        (
+            lambda d: d["steps"][0].update(kind="dance"),
+            "steps[0].kind: must be one of timer, choice",
+        ),
+        (
+            lambda d: d["sources"][0].update(url="http://example.org/a"),
+            "sources[0].url: must be an https:// link",
+        ),
+        (
+            lambda d: d["sources"][0].update(url="https://example.org/"),
+            "sources[0].url: must be an https:// link to a page",
+        ),
+    ],
+)
+def test_it_rejects_a_value_outside_what_the_schema_allows(broken, change, message):
+    broken("de", change)
+    assert message in load_error()
+
+
+def test_it_lets_a_source_go_without_a_link_rather_than_an_invented_one(broken):
+    def unlinked(data):
+        data["sources"][0].pop("url")
+
+    for lang in LANGUAGES:
+        broken(lang, unlinked)
+    assert "url" not in content.load_all()["de"]["sources"][0]
+
+
+def test_it_names_the_diary_measure_of_every_step_in_the_content():
+    for lang in LANGUAGES:
+        measures = content.step_measures(lang)
+        assert list(measures) == [step["id"] for step in content.load(lang)["steps"]]
+        assert measures["move"] == "movement"
+        assert measures["cold-heat"] == {"heat": "heat", "cold": "cold"}
+        for measure in measures.values():
+            for name in measure.values() if isinstance(measure, dict) else [measure]:
+                assert name in MEASURES
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["steps"][0].update(measure="yoga"),
+            "steps[0].measure: must be one of movement",
+        ),
+        (lambda d: d["steps"][0].pop("measure"), "steps[0].measure: required, except for a choice"),
+        (
+            lambda d: d["steps"][1].update(measure="heat"),
+            "steps[1].measure: required, except for a choice",
+        ),
+        (
+            lambda d: d["steps"][1]["options"][0].pop("measure"),
+            "steps[1].options[0].measure: missing",
+        ),
+    ],
+)
+def test_it_refuses_a_step_whose_diary_measure_is_missing_or_unknown(broken, change, message):
+    broken("de", change)
+    assert message in load_error()

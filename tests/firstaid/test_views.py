@@ -198,4 +198,4 @@ def test_it_lists_every_source_on_the_about_page(client):
     body = client.get("/en/about/").content.decode()
     for source in content.load("en")["sources"]:
         assert f'id="source-{source["id"]}"' in body
-        assert source["url"] in body
+        assert source.get("url", "") in body  # the source articles have no link
