@@ -1,4 +1,4 @@
-"""Prints the diary sync figure that DESIGN.md budgets: one device pushes 1,000 new entries,
+"""Prints the diary sync figure that docs/architecture.md budgets: a device pushes 1,000 entries,
 a second device pulls them, through the real sync endpoint on a fresh SQLite database file.
 
 Run with `.venv/bin/python bench/diary_sync.py` (after `make test` or `make run` set things up).

@@ -1,4 +1,4 @@
-"""Prints the first-aid figures that DESIGN.md budgets, measured in headless Chromium.
+"""Prints the first-aid figures that docs/architecture.md budgets, measured in headless Chromium.
 
 Run with `make bench` (or .venv/bin/python bench/firstaid.py after `make test` set things up).
 It starts the app under gunicorn on a free port, as in production (DEBUG off, hashed static),

@@ -246,8 +246,8 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# django-pwa: the manifest and its meta tags. Our own service worker view (firstaid) is
-# routed before pwa.urls, see DESIGN.md.
+# django-pwa: only the manifest and its meta tags; the service worker and the offline page
+# are the shell app's (docs/architecture.md).
 PWA_APP_NAME = "Krampfhilfe"
 PWA_APP_DESCRIPTION = _("Erste Hilfe bei akutem Rückenkrampf, auch ohne Netz.")
 PWA_APP_THEME_COLOR = "#b4531b"

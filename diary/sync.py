@@ -1,6 +1,6 @@
 """The diary's merge rules: how pushed changes are applied, and what a device pulls.
 
-Protocol (DESIGN.md): a device sends `{cursor, device, changes}`; each change names the entry (a
+Protocol (docs/architecture.md): a device sends `{cursor, device, changes}`; each names the entry (a
 UUID made on the device), the server version it was based on, its `client_updated_at`, whether
 it deletes, and the entry's data. The server applies the changes in one transaction under a lock
 on the user's SyncState row, numbering every write from the user's change sequence, and answers

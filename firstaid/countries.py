@@ -1,4 +1,4 @@
-"""Emergency and on-call numbers by country (DESIGN.md, MEDICAL.md "Numbers").
+"""Emergency and on-call numbers by country (docs/architecture.md, docs/medical.md "Numbers").
 
 The country is only ever the one the person chose. A browser's language says nothing about where
 its owner is (a de-AT phone in Munich would get 144, which is not an emergency number in
@@ -29,7 +29,7 @@ COUNTRIES = {
         "name": _("Schweiz"),
         "emergency": "144",
         "where": _("Rettung in der Schweiz"),
-        # No national number: each canton runs its own service (MEDICAL.md).
+        # No national number: each canton runs its own service (docs/medical.md).
         "doctors": [("", _("Kantonaler ärztlicher Notfalldienst oder deine Hausarztpraxis"))],
     },
 }

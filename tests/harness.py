@@ -1,7 +1,7 @@
 """The app under gunicorn in a child process, and Debian's Chromium: for browser tests and bench/.
 
 Killing it is a real outage: the stock live server keeps answering on open keep-alive
-connections after it is stopped (DESIGN.md).
+connections after it is stopped (docs/architecture.md).
 """
 
 import os

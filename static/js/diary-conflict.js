@@ -1,4 +1,4 @@
-// "Changed on two devices": the server kept the version that lost (DESIGN.md). This shows it
+// "Changed on two devices": the server kept the version that lost (docs/architecture.md). This shows it
 // (online, with an account) and lets the user take it over or mark the conflict as settled.
 // Either choice is a normal local edit: the next sync clears the conflict on the server.
 import * as store from "./diary-store.js";

@@ -1,6 +1,6 @@
 // The diary on this device (IndexedDB), so that it works with no signal and no account.
 // Every local write puts the entry and its outbox record in ONE transaction: a change is never
-// saved without also being queued for sync, nor queued without being saved (DESIGN.md).
+// saved without also being queued for sync, nor queued without being saved (docs/architecture.md).
 const NAME = "krampfhilfe-diary";
 const STORES = ["entries", "outbox", "meta"];
 // Set by logout (account.js) before the diary is cleared. If the page is left before the
@@ -142,7 +142,7 @@ export async function list() {
 }
 
 // What to send: a change the server rejected waits for the person to fix or discard it, and
-// does not hold up the others (DESIGN.md).
+// does not hold up the others (docs/architecture.md).
 export async function outbox(limit) {
   const all = await transact(["outbox"], "readonly", ({ outbox }) => done(outbox.getAll()));
   return all.filter((change) => !change.rejected).slice(0, limit);

@@ -1,4 +1,4 @@
-// Syncs the diary with the user's account (DESIGN.md, "Sync protocol"): pushes the outbox,
+// Syncs the diary with the user's account (docs/architecture.md, "Sync protocol"): pushes the outbox,
 // pulls what other devices changed. It runs by itself (page load, back online, page visible
 // again, shortly after a change) and on demand; one sync at a time, also across tabs. On any
 // error everything local stays as it is: the outbox is only emptied by the server's answer.

@@ -310,7 +310,7 @@ def test_it_finishes_a_logout_clearing_that_the_page_left_before_it_committed(sh
 
 
 class FakeSyncServer:
-    """The sync API as DESIGN.md describes it, answered inside the browser's network layer."""
+    """The sync API as docs/architecture.md describes it, answered inside the browser's network layer."""
 
     def __init__(self, page, remote_rows=(), status=200, refuse=None):
         self.requests = []

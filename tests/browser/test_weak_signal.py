@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import wait_for_service_worker
 from tests.harness import FIRST_CONTENTFUL_PAINT, SilentServer
 
-# The budget is 300 ms (DESIGN.md; bench/firstaid.py prints the figure). A test machine shared
+# The budget is 300 ms (docs/architecture.md; bench/firstaid.py prints the figure). A test machine shared
 # with others needs headroom, but the old worker's 3 s wait for the network stays far above it.
 FCP_LIMIT_MS = 1000
 

@@ -1,4 +1,4 @@
-"""Emergency numbers by the chosen country only; 112 when none is chosen (MEDICAL.md "Numbers")."""
+"""Emergency numbers by the chosen country only; 112 when none is chosen (docs/medical.md "Numbers")."""
 
 import re
 

@@ -6,8 +6,9 @@ const CACHE = `krampfhilfe-${VERSION}`;
 const PREFS = "krampfhilfe-prefs";
 // Hashed static files and the manifest: every language's pages need them.
 const ASSETS = {{ assets_json|safe }};
-// The first-aid pages of each language. Only the languages the person reads are stored (DESIGN.md
-// budget: 300 KB); another one is stored when a page of it is first opened online.
+// The stored pages of each language (each app lists its own). Only the languages the person
+// reads are stored (docs/architecture.md, budget: 300 KiB); another one is stored when a page
+// of it is first opened online.
 const PAGES = {{ pages_json|safe }};
 const LANGUAGES = {{ languages_json|safe }};
 const OFFLINE_PAGES = {{ offline_pages_json|safe }};
