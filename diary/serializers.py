@@ -128,10 +128,10 @@ class ChangeSerializer(StrictSerializer):
         if change["deleted"]:
             change["data"] = {}
             return change
-        data = EntryDataSerializer(data=change["data"])
-        if not data.is_valid():
-            raise serializers.ValidationError({"data": data.errors})
-        change["data"] = data.validated_data
+        try:
+            change["data"] = ENTRY_DATA.run_validation(change["data"])
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({"data": error.detail}) from None
         return change
 
 
@@ -152,14 +152,22 @@ class SyncRequestSerializer(StrictSerializer):
         return changes
 
 
+# One instance each, reused for every change of every batch: building a serializer copies all
+# of its fields, which took most of a 500-change push. Validation keeps no state on them.
+ENTRY_DATA = EntryDataSerializer()
+CHANGE = ChangeSerializer()
+CHANGE.fields, ENTRY_DATA.fields  # built once, here, not raced for by threads  # noqa: B018
+
+
 def checked_changes(changes):
     """Each change validated on its own: (valid changes, {index: result of a rejected one})."""
     valid, rejected = [], {}
     for index, raw in enumerate(changes):
-        change = ChangeSerializer(data=raw)
-        if change.is_valid():
-            valid.append(change.validated_data)
+        try:
+            valid.append(CHANGE.run_validation(raw))
             continue
+        except serializers.ValidationError as error:
+            errors = error.detail
         given = raw.get("id") if isinstance(raw, dict) else None
         rejected[index] = {
             "id": given if isinstance(given, str) else None,
@@ -167,7 +175,7 @@ def checked_changes(changes):
             "client_updated_at": raw.get("client_updated_at") if isinstance(raw, dict) else None,
             "status": "rejected",
             "won": False,
-            "errors": change.errors,
+            "errors": errors,
         }
     return valid, rejected
 
