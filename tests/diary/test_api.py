@@ -279,11 +279,11 @@ def test_it_exports_all_data_as_json_and_csv(alice):
             )
         ],
     )
-    exported = json.loads(alice.get("/api/v1/diary/export.json").content)
+    exported = json.loads(alice.get("/api/v1/diary/export.json").getvalue())
     assert exported["entries"][0]["data"]["notes"] == "Rücken, „links“"
     csv = alice.get("/api/v1/diary/export.csv")
     assert csv["Content-Type"].startswith("text/csv")
-    text = csv.content.decode("utf-8-sig")
+    text = csv.getvalue().decode("utf-8-sig")
     assert text.splitlines()[0].startswith('"id","started_at","duration_minutes","intensity"')
     assert '"heat:2"' in text
     assert '"Rücken, „links“"' in text
@@ -303,7 +303,7 @@ def test_it_exports_all_data_as_json_and_csv(alice):
 def test_it_never_exports_a_note_that_a_spreadsheet_would_run(alice, notes):
     """OWASP, CSV injection: a leading single quote, and the cell quoted."""
     sync(alice, [change(notes=notes)])
-    text = alice.get("/api/v1/diary/export.csv").content.decode("utf-8-sig")
+    text = alice.get("/api/v1/diary/export.csv").getvalue().decode("utf-8-sig")
     quoted = notes.replace('"', '""')
     assert f',"\'{quoted}",' in text
     (row,) = list(csv_module.reader(io.StringIO(text)))[1:]
@@ -313,7 +313,7 @@ def test_it_never_exports_a_note_that_a_spreadsheet_would_run(alice, notes):
 def test_it_keeps_a_separator_in_a_note_inside_its_cell(alice):
     # A German Excel splits CSV at ";": quoting keeps "a;=1+1" one cell, not a formula cell.
     sync(alice, [change(notes="a;=1+1")])
-    text = alice.get("/api/v1/diary/export.csv").content.decode("utf-8-sig")
+    text = alice.get("/api/v1/diary/export.csv").getvalue().decode("utf-8-sig")
     assert ',"a;=1+1",' in text
 
 
@@ -326,8 +326,8 @@ def test_it_never_shows_one_users_entries_to_another(alice, bob):
     assert sync(bob).json()["changes"] == []
     assert bob.get("/api/v1/diary/entries/").json()["count"] == 0
     assert bob.get(f"/api/v1/diary/entries/{entry['id']}/").status_code == 404
-    assert json.loads(bob.get("/api/v1/diary/export.json").content) == {"entries": []}
-    assert "Alice only" not in bob.get("/api/v1/diary/export.csv").content.decode()
+    assert json.loads(bob.get("/api/v1/diary/export.json").getvalue()) == {"entries": []}
+    assert "Alice only" not in bob.get("/api/v1/diary/export.csv").getvalue().decode()
 
 
 def test_it_never_lets_one_user_change_or_delete_anothers_entry(alice, bob):
