@@ -241,7 +241,6 @@ class DateRangeSerializer(StrictSerializer):
     # "from" is a Python keyword, hence the field mapping in the view.
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
-    page = serializers.IntegerField(min_value=1, required=False)
 
     def validate(self, attrs):
         if attrs.get("start") and attrs.get("end") and attrs["start"] > attrs["end"]:
