@@ -145,7 +145,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "krampfhilfe_cache",
-    }
+    },
+    # Rendered pages that change only with a deploy (firstaid.views.redflags): a few per
+    # language and country, kept in each worker's memory, where a hit costs no query.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "krampfhilfe_pages",
+        "TIMEOUT": None,
+    },
 }
 
 # Password guessing (django-axes): 5 failures for one account from one client lock that pair
