@@ -54,8 +54,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # After WhiteNoise, which serves its own pre-compressed files: this compresses the pages.
-    "django.middleware.gzip.GZipMiddleware",
+    # After WhiteNoise, which serves its own pre-compressed files: this compresses the pages
+    # (brotli for public pages, else gzip; config/compression.py says why).
+    "config.compression.CompressionMiddleware",
     "config.middleware.content_security_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
