@@ -26,6 +26,9 @@ class UTCDateTimeField(serializers.DateTimeField):
         super().__init__(default_timezone=UTC, **kwargs)
 
 
+UTC_INSTANT = UTCDateTimeField()  # writes instants; one for all rows of a pull or an export
+
+
 class StrictSerializer(serializers.Serializer):
     """Refuses fields it does not know, so a typo never silently drops data."""
 
@@ -202,7 +205,7 @@ class RowSerializer(serializers.Serializer):
         data = sync.data_of(entry)
         if not data:
             return data
-        data["started_at"] = UTCDateTimeField().to_representation(entry.started_at)
+        data["started_at"] = UTC_INSTANT.to_representation(entry.started_at)
         return data
 
 
@@ -232,9 +235,7 @@ class ResultSerializer(serializers.Serializer):
     def to_representation(self, result):
         data = super().to_representation(result)
         if isinstance(result["client_updated_at"], datetime):
-            data["client_updated_at"] = UTCDateTimeField().to_representation(
-                result["client_updated_at"]
-            )
+            data["client_updated_at"] = UTC_INSTANT.to_representation(result["client_updated_at"])
         return data
 
 
