@@ -64,8 +64,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # After WhiteNoise, which serves its own pre-compressed files: this compresses the pages.
-    "django.middleware.gzip.GZipMiddleware",
+    # After WhiteNoise, which serves its own pre-compressed files: this compresses the pages
+    # (brotli for public pages, else gzip; core/compression.py says why).
+    "core.compression.CompressionMiddleware",
     "core.csp.content_security_policy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -159,7 +160,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "krampfhilfe_cache",
-    }
+    },
+    # Rendered pages that change only with a deploy (firstaid.views.redflags): a few per
+    # language and country, kept in each worker's memory, where a hit costs no query.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "krampfhilfe_pages",
+        "TIMEOUT": None,
+    },
 }
 
 # Password guessing (django-axes): 5 failures for one account from one client lock that pair

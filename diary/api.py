@@ -1,14 +1,17 @@
 """The diary's REST API. Every queryset is filtered by the requesting user: one user's rows
 are invisible to everybody else, on every endpoint."""
 
-import io
 import json
+from datetime import datetime, time, timedelta
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.decorators import api_view, parser_classes, permission_classes
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -46,12 +49,35 @@ def sync_view(request):
     )
 
 
-class Pages(PageNumberPagination):
+class Pages(CursorPagination):
+    """Keyset paging on the index diary_entry_user_started: a page deep in years of diary costs
+    what the first one does (no count, no offset). Follow `next` and `previous`."""
+
     page_size = 20
+    ordering = ("-started_at", "uuid")
+
+    def decode_cursor(self, request):
+        """A cursor is the client's to send: a position that is no instant is a 404 like any
+        other bad cursor, never a 500 from the database filter."""
+        cursor = super().decode_cursor(request)
+        if cursor and cursor.position is not None:
+            try:
+                valid = parse_datetime(cursor.position) is not None
+            except ValueError:
+                valid = False
+            if not valid:
+                raise NotFound(self.invalid_cursor_message)
+        return cursor
 
 
 def own_entries(request):
     return Entry.objects.filter(user=request.user)
+
+
+def day_start(day):
+    """The first instant of a day in the server's zone: a range on the column itself, which
+    the index serves (a `__date` lookup converts every row)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 @extend_schema(
@@ -61,7 +87,9 @@ def own_entries(request):
     ]
 )
 class EntryList(generics.ListAPIView):
-    """The user's entries, newest first, optionally within a date range."""
+    """The user's entries, newest first, optionally within a date range, 20 a page. Paged by
+    keyset: follow the `next` and `previous` links; their `cursor` is opaque (a made-up one is
+    a 404). No total count: counting would read every row."""
 
     serializer_class = RowSerializer
     permission_classes = [IsAuthenticated]
@@ -72,18 +100,18 @@ class EntryList(generics.ListAPIView):
         query = DateRangeSerializer(
             data={
                 key: params[name]
-                for name, key in (("from", "start"), ("to", "end"), ("page", "page"))
+                for name, key in (("from", "start"), ("to", "end"))
                 if name in params
             }
         )
         if not query.is_valid():
             renamed = {{"start": "from", "end": "to"}.get(k, k): v for k, v in query.errors.items()}
             raise serializers.ValidationError(renamed)
-        entries = own_entries(self.request).filter(deleted=False).order_by("-started_at", "uuid")
+        entries = own_entries(self.request).filter(deleted=False)
         if start := query.validated_data.get("start"):
-            entries = entries.filter(started_at__date__gte=start)
+            entries = entries.filter(started_at__gte=day_start(start))
         if end := query.validated_data.get("end"):
-            entries = entries.filter(started_at__date__lte=end)
+            entries = entries.filter(started_at__lt=day_start(end + timedelta(days=1)))
         return entries
 
 
@@ -99,22 +127,84 @@ class EntryDetail(generics.RetrieveAPIView):
 
 
 CSV_COLUMNS = ["id", *sync.DATA_FIELDS, "conflict"]
+CHUNK = 500  # rows per database fetch and per piece sent: memory stays flat in the diary's size
 
 
 def exported_rows(request):
-    entries = own_entries(request).filter(deleted=False).order_by("started_at")
-    return RowSerializer(entries, many=True).data
+    """The user's entries as the API shows them, oldest first, read and turned into dicts a
+    chunk at a time (one serializer for all: building one per row would take most of the time)."""
+    entries = own_entries(request).filter(deleted=False).order_by("started_at", "uuid")
+    row = RowSerializer()
+    return (row.to_representation(entry) for entry in entries.iterator(chunk_size=CHUNK))
+
+
+def in_pieces(texts):
+    """Joins a stream of small texts into pieces of CHUNK: one piece per row would make the
+    response compressor flush after every row."""
+    piece = []
+    for text in texts:
+        piece.append(text)
+        if len(piece) == CHUNK:
+            yield "".join(piece)
+            piece = []
+    if piece:
+        yield "".join(piece)
+
+
+def download(pieces, content_type, filename):
+    response = StreamingHttpResponse(pieces, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def json_pieces(rows):
+    yield '{"entries": ['
+    for index, row in enumerate(rows):
+        yield ("" if index == 0 else ", ") + json.dumps(row, ensure_ascii=False)
+    yield "]}"
 
 
 @extend_schema(responses=inline_serializer("Export", {"entries": RowSerializer(many=True)}))
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
 def export_json(request):
-    """All of the user's diary as JSON, for keeping or for a doctor."""
-    body = json.dumps({"entries": exported_rows(request)}, ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="krampfhilfe-tagebuch.json"'
-    return response
+    """All of the user's diary as JSON, for keeping or for a doctor; streamed row by row."""
+    pieces = in_pieces(json_pieces(exported_rows(request)))
+    return download(pieces, "application/json; charset=utf-8", "krampfhilfe-tagebuch.json")
+
+
+class Echo:
+    """A file for csv.writer that hands each written line back instead of keeping it."""
+
+    def write(self, text):
+        return text
+
+
+def csv_line(row):
+    data = row["data"]
+    return [
+        row["id"],
+        data["started_at"],
+        data["duration_minutes"],
+        data["intensity"],
+        data["intensity_after"],
+        ";".join(data["regions"]),
+        ";".join(data["triggers"]),
+        ";".join(
+            m["id"] if m.get("helped") is None else f"{m['id']}:{m['helped']}"
+            for m in data["measures"]
+        ),
+        data["redflag"]["tier"] if data["redflag"] else "",
+        data["notes"],
+        row["conflict"],
+    ]
+
+
+def csv_pieces(rows):
+    writer = csv_cells.writer(Echo())
+    yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        yield writer.writerow(csv_line(row))
 
 
 @extend_schema(responses={(200, "text/csv"): str})
@@ -122,31 +212,6 @@ def export_json(request):
 @permission_classes([IsAuthenticated])
 def export_csv(request):
     """All of the user's diary as CSV (UTF-8 with BOM, so spreadsheets read the umlauts); no
-    cell can run as a formula (diary/csv_cells.py)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv_cells.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for row in exported_rows(request):
-        data = row["data"]
-        writer.writerow(
-            [
-                row["id"],
-                data["started_at"],
-                data["duration_minutes"],
-                data["intensity"],
-                data["intensity_after"],
-                ";".join(data["regions"]),
-                ";".join(data["triggers"]),
-                ";".join(
-                    m["id"] if m.get("helped") is None else f"{m['id']}:{m['helped']}"
-                    for m in data["measures"]
-                ),
-                data["redflag"]["tier"] if data["redflag"] else "",
-                data["notes"],
-                row["conflict"],
-            ]
-        )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="krampfhilfe-tagebuch.csv"'
-    return response
+    cell can run as a formula (diary/csv_cells.py). Streamed row by row."""
+    pieces = in_pieces(csv_pieces(exported_rows(request)))
+    return download(pieces, "text/csv; charset=utf-8", "krampfhilfe-tagebuch.csv")

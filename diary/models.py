@@ -53,7 +53,15 @@ class Entry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "uuid"], name="diary_entry_user_uuid")
         ]
-        indexes = [models.Index(fields=["user", "version"], name="diary_entry_user_version")]
+        indexes = [
+            models.Index(fields=["user", "version"], name="diary_entry_user_version"),
+            # The entries list's order (api.Pages): keyset paging reads it from here.
+            models.Index(
+                fields=["user", "-started_at", "uuid"],
+                condition=models.Q(deleted=False),
+                name="diary_entry_user_started",
+            ),
+        ]
 
     def __str__(self):
         return f"diary entry {self.uuid} v{self.version}"

@@ -48,6 +48,18 @@ DATA_FIELDS = (
     "notes",
 )
 BATCH_LIMIT = 500
+# What a push writes to an entry; its user and uuid never change.
+WRITTEN_FIELDS = [
+    "version",
+    "content_version",
+    "client_updated_at",
+    "deleted",
+    "conflict",
+    "device",
+    "base_version",
+    "stamps",
+    *DATA_FIELDS,
+]
 EMPTY = {field: None for field in DATA_FIELDS} | {
     "regions": [],
     "triggers": [],
@@ -254,20 +266,13 @@ class Batch:
         )
 
     def save(self):
-        Entry.objects.bulk_create(self.created.values())
-        Entry.objects.bulk_update(
-            [e for uid, e in self.updated.items() if uid not in self.created],
-            [
-                "version",
-                "content_version",
-                "client_updated_at",
-                "deleted",
-                "conflict",
-                "device",
-                "base_version",
-                "stamps",
-                *DATA_FIELDS,
-            ],
+        """One upsert for the batch's new and changed entries: `bulk_update` built one CASE per
+        column over every row, which grew faster than the batch."""
+        Entry.objects.bulk_create(
+            {**self.updated, **self.created}.values(),
+            update_conflicts=True,
+            unique_fields=["user", "uuid"],
+            update_fields=WRITTEN_FIELDS,
         )
         EntryVersion.objects.bulk_create(self.history)
         self.state.save(update_fields=["last_version"])

@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.http import Http404
+from django.contrib import messages
+from django.core.cache import caches
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
@@ -8,6 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.redirects import same_site
 from diary import choices
 from firstaid import content, countries, flow, triage
+from shell import precache
+
+PAGES = caches["pages"]
 
 
 def page(request, template, **context):
@@ -64,10 +69,43 @@ def end(request):
     return page(request, "end", back=back, choices=diary)
 
 
+def shareable(request):
+    """Whether this request gets the same page as everyone with its language and country: a
+    plain GET by someone not logged in, with no message waiting for them."""
+    return (
+        request.method == "GET"
+        and not request.GET
+        and not request.user.is_authenticated
+        and not len(messages.get_messages(request))
+    )
+
+
+def personal(request, response):
+    """What the rendering gave this one person: a CSRF token or a cookie is never shared."""
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies)
+
+
 @csrf_exempt  # a pure evaluation that changes nothing; cached pages may carry an old token
 @require_http_methods(["GET", "POST"])
 def redflags(request):
-    """The staged check. Browsers evaluate it offline (triage.js); a POST does it without JS."""
+    """The staged check. Browsers evaluate it offline (triage.js); a POST does it without JS.
+
+    The empty form took 20 ms to render, and it changes only with a deploy: it is kept per
+    page (path, so language) and country, under the precache version, which every content,
+    template or translation change moves. An answered form (POST) is never kept."""
+    if not shareable(request):
+        return redflags_page(request)
+    key = f"redflags:{precache.version()}:{request.path}:{countries.from_request(request)}"
+    body = PAGES.get(key)
+    if body is not None:
+        return HttpResponse(body)
+    response = redflags_page(request)
+    if response.status_code == 200 and not personal(request, response):
+        PAGES.set(key, response.content)
+    return response
+
+
+def redflags_page(request):
     data = content.load(get_language())
     flags = data["redflags"]
     answers = triage.form_answers(flags, data["selftests"], request.POST)

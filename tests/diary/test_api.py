@@ -1,3 +1,4 @@
+import base64
 import csv as csv_module
 import io
 import json
@@ -236,7 +237,6 @@ def test_it_lists_entries_newest_first_with_pages_and_date_filters(alice):
     sync(alice, [change(started_at=f"2026-10-{day:02d}T08:00:00+00:00") for day in range(1, 31)])
     sync(alice, [change(started_at="2026-11-01T08:00:00+00:00")])
     page = alice.get("/api/v1/diary/entries/").json()
-    assert page["count"] == 31
     assert page["results"][0]["data"]["started_at"].startswith("2026-11-01")
     ranged = alice.get("/api/v1/diary/entries/?from=2026-10-10&to=2026-10-12").json()
     assert [r["data"]["started_at"][:10] for r in ranged["results"]] == [
@@ -245,16 +245,50 @@ def test_it_lists_entries_newest_first_with_pages_and_date_filters(alice):
         "2026-10-10",
     ]
     assert len(page["results"]) == 20
-    assert len(alice.get("/api/v1/diary/entries/?page=2").json()["results"]) == 11
+    assert page["previous"] is None
+    second = alice.get(page["next"]).json()
+    assert len(second["results"]) == 11
+    assert second["next"] is None
+    assert alice.get(second["previous"]).json() == page
+
+
+def test_it_reaches_every_entry_once_by_cursor_even_with_equal_start_times(alice):
+    same = "2026-10-05T08:00:00+00:00"
+    sync(alice, [change(started_at=same) for _ in range(25)])
+    sync(alice, [change(started_at=f"2026-10-{day:02d}T08:00:00+00:00") for day in (1, 9)])
+    seen, url = [], "/api/v1/diary/entries/"
+    while url:
+        page = alice.get(url).json()
+        seen += [(r["data"]["started_at"], r["id"]) for r in page["results"]]
+        url = page["next"]
+    expected = sorted(Entry.objects.values_list("started_at", "uuid"), key=lambda e: e[1])
+    expected = sorted(expected, key=lambda e: e[0], reverse=True)
+    assert [uuid.UUID(i) for _, i in seen] == [u for _, u in expected]
+
+
+def test_it_lists_a_day_by_the_servers_zone(alice):
+    # 23:30 UTC on the 9th is already the 10th in Berlin, as `from`/`to` have always meant.
+    sync(alice, [change(started_at="2026-10-09T23:30:00+00:00")])
+    assert len(alice.get("/api/v1/diary/entries/?from=2026-10-10").json()["results"]) == 1
+    assert len(alice.get("/api/v1/diary/entries/?to=2026-10-09").json()["results"]) == 0
 
 
 @pytest.mark.parametrize(
-    "query", ["from=yesterday", "to=2026-13-01", "from=2026-10-12&to=2026-10-10", "page=0"]
+    "query", ["from=yesterday", "to=2026-13-01", "from=2026-10-12&to=2026-10-10"]
 )
 def test_it_refuses_a_bad_date_range(alice, query):
     response = alice.get(f"/api/v1/diary/entries/?{query}")
     assert response.status_code == 400
     assert response.json()
+
+
+@pytest.mark.parametrize("cursor", ["o=abc", "p=tomorrow", "p=2026-13-45 08:00:00"])
+def test_it_refuses_a_made_up_cursor(alice, cursor):
+    sync(alice, [change()])
+    made_up = base64.urlsafe_b64encode(cursor.encode()).decode()
+    response = alice.get(f"/api/v1/diary/entries/?cursor={made_up}")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Invalid cursor"}
 
 
 def test_it_shows_an_entry_with_the_version_that_lost_a_conflict(alice):
@@ -279,11 +313,11 @@ def test_it_exports_all_data_as_json_and_csv(alice):
             )
         ],
     )
-    exported = json.loads(alice.get("/api/v1/diary/export.json").content)
+    exported = json.loads(alice.get("/api/v1/diary/export.json").getvalue())
     assert exported["entries"][0]["data"]["notes"] == "Rücken, „links“"
     csv = alice.get("/api/v1/diary/export.csv")
     assert csv["Content-Type"].startswith("text/csv")
-    text = csv.content.decode("utf-8-sig")
+    text = csv.getvalue().decode("utf-8-sig")
     assert text.splitlines()[0].startswith('"id","started_at","duration_minutes","intensity"')
     assert '"heat:2"' in text
     assert '"Rücken, „links“"' in text
@@ -303,7 +337,7 @@ def test_it_exports_all_data_as_json_and_csv(alice):
 def test_it_never_exports_a_note_that_a_spreadsheet_would_run(alice, notes):
     """OWASP, CSV injection: a leading single quote, and the cell quoted."""
     sync(alice, [change(notes=notes)])
-    text = alice.get("/api/v1/diary/export.csv").content.decode("utf-8-sig")
+    text = alice.get("/api/v1/diary/export.csv").getvalue().decode("utf-8-sig")
     quoted = notes.replace('"', '""')
     assert f',"\'{quoted}",' in text
     (row,) = list(csv_module.reader(io.StringIO(text)))[1:]
@@ -313,7 +347,7 @@ def test_it_never_exports_a_note_that_a_spreadsheet_would_run(alice, notes):
 def test_it_keeps_a_separator_in_a_note_inside_its_cell(alice):
     # A German Excel splits CSV at ";": quoting keeps "a;=1+1" one cell, not a formula cell.
     sync(alice, [change(notes="a;=1+1")])
-    text = alice.get("/api/v1/diary/export.csv").content.decode("utf-8-sig")
+    text = alice.get("/api/v1/diary/export.csv").getvalue().decode("utf-8-sig")
     assert ',"a;=1+1",' in text
 
 
@@ -324,10 +358,10 @@ def test_it_never_shows_one_users_entries_to_another(alice, bob):
     entry = change(notes="Alice only")
     sync(alice, [entry])
     assert sync(bob).json()["changes"] == []
-    assert bob.get("/api/v1/diary/entries/").json()["count"] == 0
+    assert bob.get("/api/v1/diary/entries/").json()["results"] == []
     assert bob.get(f"/api/v1/diary/entries/{entry['id']}/").status_code == 404
-    assert json.loads(bob.get("/api/v1/diary/export.json").content) == {"entries": []}
-    assert "Alice only" not in bob.get("/api/v1/diary/export.csv").content.decode()
+    assert json.loads(bob.get("/api/v1/diary/export.json").getvalue()) == {"entries": []}
+    assert "Alice only" not in bob.get("/api/v1/diary/export.csv").getvalue().decode()
 
 
 def test_it_never_lets_one_user_change_or_delete_anothers_entry(alice, bob):
