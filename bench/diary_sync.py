@@ -1,7 +1,7 @@
-"""Prints the server's diary figures with their targets (docs/architecture.md, issue 9), through the real
-endpoints: the sync budget on a fresh SQLite file (one device pushes 1,000 new entries, a second
-pulls them), then pushes, exports and list pages in a diary of 10,000 and of 50,000 entries on
-PostgreSQL (a throwaway cluster, as scripts/test-postgres.sh starts) and on SQLite.
+"""Prints the server's diary figures with their targets (docs/architecture.md, issue 9), through
+the real endpoints: the sync budget on a fresh SQLite file (one device pushes 1,000 new entries,
+a second pulls them), then pushes, exports and list pages in a diary of 10,000 and of 50,000
+entries on PostgreSQL (a throwaway cluster, as scripts/test-postgres.sh starts) and on SQLite.
 
 Run with `.venv/bin/python bench/diary_sync.py` (after `make test` or `make run` set things up).
 Each database runs in a process of its own (Django is set up once per process). Rows with a
