@@ -1,4 +1,4 @@
-"""The guided flow: the emergency screen, the gentle steps, the "see a doctor today" screen, the
+"""The guided flow: the emergency screen, "how strong is it?" with a quick start, the gentle steps, the "see a doctor today" screen, the
 stretches, then the end screen."""
 
 from django.urls import reverse
@@ -12,7 +12,7 @@ STRETCHES = ("child-pose", "cat-cow", "knee-rotation")
 
 def pages():
     """URL names and kwargs of every flow screen, in order."""
-    screens = [("emergency", {})]
+    screens = [("emergency", {}), ("begin", {})]
     for step in content.load("de")["steps"]:
         if step["id"] in STRETCHES and ("today", {}) not in screens:
             screens.append(("today", {}))
