@@ -1,5 +1,5 @@
-"""The guided flow: the emergency screen, "how strong is it?" with a quick start, the gentle steps, the "see a doctor today" screen, the
-stretches, then the end screen."""
+"""The guided flow: the emergency screen, "how strong is it?" with quick starts, the gentle
+steps, the "see a doctor today" screen, the stretches, then the end screen."""
 
 from django.urls import reverse
 
