@@ -23,6 +23,7 @@ let ticker = null;
 let phaseStart = 0;
 let phaseLength = 0;
 let opener = null;
+let ownBack = false; // the history step back that close() takes itself
 
 focus.querySelector("[data-vibrate-label]").hidden = !navigator.vibrate;
 for (const [input, key] of [[tone, "pacer:tone"], [voice, "pacer:voice"], [vibrate, "pacer:vibrate"]]) {
@@ -78,7 +79,10 @@ function close(viaHistory = false) {
   if (focus.hidden) return;
   focus.hidden = true;
   document.body.classList.remove("focus-open");
-  if (!viaHistory && history.state?.focus) history.back();
+  if (!viaHistory && history.state?.focus) {
+    ownBack = true;
+    history.back();
+  }
   opener?.focus();
 }
 
@@ -116,7 +120,8 @@ focus.addEventListener("keydown", (event) => {
   if (event.key === "Escape") end();
 });
 addEventListener("popstate", () => {
-  if (!focus.hidden) end(true);
+  if (ownBack) ownBack = false;
+  else if (!focus.hidden) end(true);
 });
 // timer.js ran first: a timer already running (a reload, or "#start") opens the focus mode now.
 if (timer.classList.contains("running")) begin();
