@@ -1,8 +1,6 @@
-// The breathing focus mode: "Atmen starten" starts the step's timer and opens a dimmed full
-// screen with a shape that grows while breathing in and shrinks while breathing out (about
-// 40 % in, 60 % out), the phase word with a count, and a big "Beenden". Escape and the back
-// gesture close it too. Optional soft tone, spoken cues (page language) and vibration (only
-// offered where the phone has it). Reduced motion: the shape stays still, a bar fills instead.
+// Breathing focus mode: the step's timer opens a dimmed full screen, a shape growing (40 %)
+// and shrinking (60 %), the phase with a count, "Beenden" (also Escape and back). Optional
+// tone, voice, vibration (only where it exists). Reduced motion: a filling bar, no scaling.
 import { keepScreenOn, allowScreenOff } from "./wake-lock.js";
 import { chime } from "./tone.js";
 

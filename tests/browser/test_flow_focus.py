@@ -66,47 +66,49 @@ def test_it_saves_screenshots_of_every_step_in_light_and_dark(browser, shared_se
         assert not errors
 
 
-def test_it_puts_the_main_action_of_every_step_in_the_first_screen(browser, shared_server):
+def each_step_on_small_phones(browser, server):
+    """Every step's screen, opened on each small phone in turn."""
     for viewport in SMALL_PHONES:
         context, page, errors = phone(browser, viewport)
         for step_id, url in step_urls():
-            page.goto(shared_server.url + url)
-            timer = page.locator("[data-timer]:visible").first
-            start = timer.locator('[data-action="toggle"]')
-            assert in_first_screen(start, viewport), (viewport, step_id)
-            assert in_first_screen(timer.locator("[data-remaining]"), viewport), (viewport, step_id)
-            assert in_first_screen(page.locator("h1"), viewport), (viewport, step_id)
-            # The step bar: one row, at most 64 px, "done – next" in reach and on top.
-            bar = page.locator("nav.step-bar")
-            assert bar.bounding_box()["height"] <= 64, (viewport, step_id)
-            done = bar.get_by_role("link", name="Geschafft – weiter")
-            assert in_first_screen(done, viewport), (viewport, step_id)
-            assert in_first_screen(bar.get_by_role("link", name="Zurück"), viewport)
-            assert in_first_screen(bar.get_by_role("link", name="Überspringen"), viewport)
-            # The stop rules are open, never folded away.
-            expect(page.locator(".caution").first).to_be_visible()
-            assert page.locator(".caution").first.evaluate("el => !el.closest('details')")
-            assert page_width(page) <= viewport["width"], (viewport, step_id)
+            page.goto(server.url + url)
+            yield viewport, step_id, page
         context.close()
         assert not errors
+
+
+def test_it_puts_the_main_action_of_every_step_in_the_first_screen(browser, shared_server):
+    for viewport, step_id, page in each_step_on_small_phones(browser, shared_server):
+        timer = page.locator("[data-timer]:visible").first
+        start = timer.locator('[data-action="toggle"]')
+        assert in_first_screen(start, viewport), (viewport, step_id)
+        assert in_first_screen(timer.locator("[data-remaining]"), viewport), (viewport, step_id)
+        assert in_first_screen(page.locator("h1"), viewport), (viewport, step_id)
+        # The step bar: one row, at most 64 px, "done – next" in reach and on top.
+        bar = page.locator("nav.step-bar")
+        assert bar.bounding_box()["height"] <= 64, (viewport, step_id)
+        done = bar.get_by_role("link", name="Geschafft – weiter")
+        assert in_first_screen(done, viewport), (viewport, step_id)
+        assert in_first_screen(bar.get_by_role("link", name="Zurück"), viewport)
+        assert in_first_screen(bar.get_by_role("link", name="Überspringen"), viewport)
+        # The stop rules are open, never folded away.
+        expect(page.locator(".caution").first).to_be_visible()
+        assert page.locator(".caution").first.evaluate("el => !el.closest('details')")
+        assert page_width(page) <= viewport["width"], (viewport, step_id)
 
 
 def test_it_never_widens_the_page_with_a_timer_running_or_paused(browser, shared_server):
-    for viewport in SMALL_PHONES:
-        context, page, errors = phone(browser, viewport)
-        for step_id, url in step_urls():
-            page.goto(shared_server.url + url)
-            toggle = page.locator('[data-timer]:visible [data-action="toggle"]').first
-            toggle.tap()
-            if step_id == "breathing":
-                page.keyboard.press("Escape")  # "Beenden" pauses: the reset shows too
-            else:
-                toggle.tap()  # paused: "Zurücksetzen" shows beside the time
-            expect(page.locator("[data-timer]:visible [data-action=reset]").first).to_be_visible()
-            assert page_width(page) <= viewport["width"], (viewport, step_id)
-            page.evaluate("sessionStorage.clear()")
-        context.close()
-        assert not errors
+    for viewport, step_id, page in each_step_on_small_phones(browser, shared_server):
+        toggle = page.locator('[data-timer]:visible [data-action="toggle"]').first
+        toggle.tap()
+        assert page_width(page) <= viewport["width"], ("running", viewport, step_id)
+        if step_id == "breathing":
+            page.keyboard.press("Escape")  # "Beenden" pauses: the reset shows too
+        else:
+            toggle.tap()  # paused: "Zurücksetzen" shows beside the time
+        expect(page.locator("[data-timer]:visible [data-action=reset]").first).to_be_visible()
+        assert page_width(page) <= viewport["width"], (viewport, step_id)
+        page.evaluate("sessionStorage.clear()")
 
 
 def taps_from_home(page, base, names):
