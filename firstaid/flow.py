@@ -1,5 +1,5 @@
-"""The guided flow: the emergency screen, the gentle steps, the "see a doctor today" screen, the
-stretches, then the end screen."""
+"""The guided flow: the emergency screen, "how strong is it?" with quick starts, the gentle
+steps, the "see a doctor today" screen, the stretches, then the end screen."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -13,7 +13,7 @@ STRETCHES = ("child-pose", "cat-cow", "knee-rotation")
 
 def pages():
     """URL names and kwargs of every flow screen, in order."""
-    screens = [("emergency", {})]
+    screens = [("emergency", {}), ("begin", {})]
     # Every language has the same steps in the same order (content.py checks it).
     for step in content.load(settings.LANGUAGE_CODE)["steps"]:
         if step["id"] in STRETCHES and ("today", {}) not in screens:

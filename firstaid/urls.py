@@ -7,6 +7,7 @@ from firstaid import views
 urlpatterns = [
     path("", views.home, name="home"),
     path(_("notfall/"), views.emergency, name="emergency"),
+    path(_("los/"), views.begin, name="begin"),
     path(_("schritt/<slug:step_id>/"), views.step, name="step"),
     path(_("heute-zum-arzt/"), views.today, name="today"),
     path(_("besser/"), views.end, name="end"),

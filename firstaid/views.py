@@ -33,6 +33,16 @@ def emergency(request):
 
 
 @require_GET
+def begin(request):
+    """Pain before (one tap, skippable) and where to begin: in order, or one of the gentle steps
+    with its timer already running (#start), so heat or breathing runs three taps from home."""
+    back, after = flow.neighbours("begin")
+    steps = content.load(get_language())["steps"]
+    quick = [step for step in steps if step["id"] not in flow.STRETCHES]
+    return page(request, "begin", back=back, after=after, quick=quick)
+
+
+@require_GET
 def today(request):
     """The "see a doctor today" signs, before the stretches. "Yes, one of these" is an anchor on
     the same page, so it works offline and without JavaScript from the one precached URL."""

@@ -1,27 +1,39 @@
-// The breathing pacer: a circle that grows while breathing in and shrinks while breathing out
-// (about 40 % in, 60 % out), with optional vibration and spoken cues. It runs with the
-// step's timer. With reduced motion the circle does not move; the words still change.
+// Breathing focus mode: the step's timer opens a dimmed full screen, a shape growing (40 %)
+// and shrinking (60 %), the phase with a count, "Beenden" (also Escape and back). Optional
+// tone, voice, vibration (only where it exists). Reduced motion: a filling bar, no scaling.
 import { keepScreenOn, allowScreenOff } from "./wake-lock.js";
+import { chime } from "./tone.js";
 
 const pacer = document.querySelector("[data-pacer]");
-const circle = pacer.querySelector(".pacer-circle");
-const phase = pacer.querySelector("[data-phase]");
-const paceSelect = pacer.querySelector("[data-pace-select]");
-const vibrate = pacer.querySelector("[data-vibrate]");
-const voice = pacer.querySelector("[data-voice]");
+const focus = pacer.querySelector("[data-focus]");
+const timer = pacer.querySelector("[data-timer]");
+const circle = focus.querySelector(".pacer-circle");
+const phase = focus.querySelector("[data-phase]");
+const count = focus.querySelector("[data-count]");
+const bar = focus.querySelector("[data-bar]");
+const time = focus.querySelector("[data-focus-time]");
+const paceSelect = focus.querySelector("[data-pace-select]");
+const [tone, voice, vibrate] = ["tone", "voice", "vibrate"].map((name) => focus.querySelector(`[data-${name}]`));
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 const text = pacer.dataset;
 let timeout = null;
+let ticker = null;
+let phaseStart = 0;
+let phaseLength = 0;
+let opener = null;
+let ownBack = false; // the history step back that close() takes itself
 
-for (const [input, key] of [[vibrate, "pacer:vibrate"], [voice, "pacer:voice"]]) {
+focus.querySelector("[data-vibrate-label]").hidden = !navigator.vibrate;
+for (const [input, key] of [[tone, "pacer:tone"], [voice, "pacer:voice"], [vibrate, "pacer:vibrate"]]) {
   input.checked = localStorage.getItem(key) === "1";
   input.addEventListener("change", () => localStorage.setItem(key, input.checked ? "1" : "0"));
 }
 paceSelect.value = localStorage.getItem("pacer:pace") || paceSelect.value;
 paceSelect.addEventListener("change", () => localStorage.setItem("pacer:pace", paceSelect.value));
 
-function cue(word) {
+function cue(word, inhaling) {
   phase.textContent = word;
+  if (tone.checked) chime([inhaling ? 440 : 330], 0.08);
   if (vibrate.checked && navigator.vibrate) navigator.vibrate(60);
   if (voice.checked && "speechSynthesis" in window) {
     speechSynthesis.cancel();
@@ -32,27 +44,82 @@ function cue(word) {
   }
 }
 
+// The count (4·3·2·1), the bar and the time left, a few times a second.
+function update() {
+  const left = phaseLength - (Date.now() - phaseStart);
+  count.textContent = Math.max(1, Math.ceil(left / 1000));
+  bar.style.width = `${Math.min(100, (100 * (phaseLength - left)) / phaseLength)}%`;
+  time.textContent = timer.querySelector("[data-remaining]").textContent;
+}
+
 function breathe(inhaling) {
   const cycle = 60000 / Number(paceSelect.value);
-  const length = inhaling ? cycle * 0.4 : cycle * 0.6;
-  circle.style.transitionDuration = reducedMotion.matches ? "0s" : `${length}ms`;
+  phaseLength = inhaling ? cycle * 0.4 : cycle * 0.6;
+  phaseStart = Date.now();
+  circle.style.transitionDuration = reducedMotion.matches ? "0s" : `${phaseLength}ms`;
   circle.classList.toggle("in", inhaling);
-  cue(inhaling ? text.textIn : text.textOut);
-  timeout = setTimeout(() => breathe(!inhaling), length);
+  cue(inhaling ? text.textIn : text.textOut, inhaling);
+  update();
+  timeout = setTimeout(() => breathe(!inhaling), phaseLength);
+}
+
+function open() {
+  if (!focus.hidden) return;
+  opener = document.activeElement;
+  focus.hidden = false;
+  document.body.classList.add("focus-open");
+  // The back gesture closes the focus mode instead of leaving the step.
+  history.pushState({ focus: true }, "");
+  focus.querySelector("[data-end]").focus();
+}
+
+function close(viaHistory = false) {
+  if (focus.hidden) return;
+  focus.hidden = true;
+  document.body.classList.remove("focus-open");
+  if (!viaHistory && history.state?.focus) {
+    ownBack = true;
+    history.back();
+  }
+  opener?.focus();
+}
+
+function begin() {
+  if (timeout) return;
+  keepScreenOn(pacer);
+  open();
+  ticker = setInterval(update, 200);
+  breathe(true);
 }
 
 function stop() {
   clearTimeout(timeout);
+  clearInterval(ticker);
   timeout = null;
   circle.classList.remove("in");
   phase.textContent = text.textReady;
+  count.textContent = "";
   allowScreenOff(pacer);
 }
 
-const step = pacer.closest(".step");
-step.addEventListener("timer:start", () => {
-  if (timeout) return;
-  keepScreenOn(pacer);
-  breathe(true);
+function end(viaHistory = false) {
+  if (timer.classList.contains("running")) timer.querySelector('[data-action="toggle"]').click();
+  close(viaHistory);
+}
+
+timer.addEventListener("timer:start", begin);
+for (const name of ["pause", "reset"]) timer.addEventListener(`timer:${name}`, stop);
+timer.addEventListener("timer:done", () => {
+  stop();
+  close();
 });
-for (const name of ["pause", "reset", "done"]) step.addEventListener(`timer:${name}`, stop);
+focus.querySelector("[data-end]").addEventListener("click", () => end());
+focus.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") end();
+});
+addEventListener("popstate", () => {
+  if (ownBack) ownBack = false;
+  else if (!focus.hidden) end(true);
+});
+// timer.js ran first: a timer already running (a reload, or "#start") opens the focus mode now.
+if (timer.classList.contains("running")) begin();

@@ -1,6 +1,7 @@
-// "Im Tagebuch speichern" on the end screen: one diary entry from this first-aid session
-// (what flow-record.js noted), with the pain before and now. Works offline: the diary lives on
-// the device (diary-store.js); diary-autosync.js sends it when there is an account and a network.
+// "Speichern & fertig" on the end screen: one diary entry from this first-aid session (what
+// flow-record.js noted: steps, times, the pain before), with the pain now and the last
+// warning-sign result, then home. Works offline: the diary lives on the device (diary-store.js);
+// diary-autosync.js sends it when there is an account and a network.
 import * as store from "./diary-store.js";
 
 const section = document.getElementById("end-save");
@@ -18,6 +19,7 @@ function read(key) {
 }
 
 const flow = read("flow");
+const painBefore = Number.isInteger(flow?.pain_before) ? flow.pain_before : null;
 
 // Diary measures of the steps used, in the diary's order; a choice's (cold or heat) is the
 // measure of the option chosen.
@@ -56,39 +58,26 @@ function level(name) {
   return value ? Number(value) : null;
 }
 
-function saved(id, announce) {
-  form.hidden = true;
-  const link = section.querySelector("[data-saved-link]");
-  link.href = `${text.entryUrl}?id=${encodeURIComponent(id)}`;
-  link.hidden = false;
-  const message = section.querySelector("[data-saved-message]");
-  message.textContent = message.dataset.text;
-  if (announce) link.focus();
-}
-
 function show() {
-  const list = section.querySelector("[data-measures]");
   const chosen = measures();
-  list.replaceChildren(
-    ...chosen.map((id) => {
-      const item = document.createElement("li");
-      item.textContent = choices.measures[id];
-      return item;
-    }),
-  );
-  list.hidden = !chosen.length;
-  section.querySelector("[data-no-measures]").hidden = chosen.length > 0;
+  section.querySelector("[data-measures]").textContent = chosen.map((id) => choices.measures[id]).join(", ");
   const spent = minutes();
   section.querySelector("[data-time]").hidden = spent === null;
   const words = [text.textMinuteZero, text.textMinute][spent] ?? text.textMinutes;
   section.querySelector("[data-minutes]").textContent = words.replace("{n}", spent);
+  // Asked at the start; only if skipped there is it asked here, from memory.
+  section.querySelector("[data-before-missing]").hidden = painBefore !== null;
   section.hidden = false;
-  if (flow?.saved) saved(flow.saved, false);
+  document.querySelector("[data-plain-done]").hidden = true;
+  if (flow?.saved) {
+    form.hidden = true;
+    const message = section.querySelector("[data-saved-message]");
+    message.textContent = message.dataset.text;
+  }
 }
 
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const before = level("before");
+// The diary needs the pain before; without it the row says so and takes the focus.
+function checkBefore(before) {
   const error = document.getElementById("before-error");
   error.hidden = before !== null;
   for (const input of form.querySelectorAll('[name="before"]')) {
@@ -100,7 +89,14 @@ form.addEventListener("submit", async (event) => {
       input.removeAttribute("aria-describedby");
     }
   }
-  if (before === null) return form.querySelector('[name="before"]').focus();
+  if (before === null) form.querySelector('[name="before"]').focus();
+  return before !== null;
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const before = painBefore ?? level("before");
+  if (!checkBefore(before)) return;
   const startedAt = flow?.started_at ?? new Date().toISOString();
   const entry = await store.save({
     started_at: startedAt,
@@ -113,9 +109,11 @@ form.addEventListener("submit", async (event) => {
     redflag: redflag(),
     notes: handover(),
   });
-  // Remember it, so a reload shows "saved" and the next first aid starts a new session.
+  // Remember it, so the next first aid starts a new session.
   sessionStorage.setItem("flow", JSON.stringify({ ...(flow ?? { started_at: startedAt, steps: {} }), saved: entry.id }));
-  saved(entry.id, true);
+  const message = section.querySelector("[data-saved-message]");
+  message.textContent = message.dataset.text;
+  location.assign(text.homeUrl);
 });
 
 if ("indexedDB" in window) show();

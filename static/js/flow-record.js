@@ -1,6 +1,8 @@
-// Remembers which first-aid steps were used, for the one-tap diary entry on the end screen
-// (end-save.js): a step counts when its timer was started or "Weiter" was tapped on it.
-// sessionStorage "flow": {started_at, steps: {<step id>: {used: true}}, option: "heat"|"cold"}.
+// Remembers this first-aid session for the one-tap diary entry on the end screen (end-save.js):
+// the pain before (one tap on the "how strong is it?" screen), and each step used (its timer
+// started) or done ("Geschafft – weiter"), with the time. Shows the steps done so far.
+// sessionStorage "flow": {started_at, pain_before, option: "heat"|"cold",
+//                         steps: {<step id>: {used: true, done: true, at: <ISO time>}}}.
 const KEY = "flow";
 const STALE_MS = 6 * 60 * 60 * 1000;
 const step = document.querySelector("section.step");
@@ -17,14 +19,38 @@ function load() {
   return stale ? { started_at: new Date().toISOString(), steps: {} } : flow;
 }
 
-function use() {
+function update(change) {
   const flow = load();
-  flow.steps[step.id] = { used: true };
-  const option = step.querySelector(`input[name="${step.id}-option"]:checked`);
-  if (option) flow.option = option.value;
+  change(flow);
   sessionStorage.setItem(KEY, JSON.stringify(flow));
+  return flow;
 }
 
-sessionStorage.setItem(KEY, JSON.stringify(load()));
-step.addEventListener("timer:start", use);
-document.querySelector('a[rel="next"]').addEventListener("click", use);
+function use(done) {
+  update((flow) => {
+    flow.steps[step.id] = { ...flow.steps[step.id], used: true, at: new Date().toISOString(), ...(done && { done }) };
+    const option = step.querySelector(`input[name="${step.id}-option"]:checked`);
+    if (option) flow.option = option.value;
+  });
+}
+
+const flow = update(() => {});
+
+for (const input of document.querySelectorAll('input[name="pain-before"]')) {
+  input.checked = Number(input.value) === flow.pain_before;
+  input.addEventListener("change", () => update((current) => (current.pain_before = Number(input.value))));
+}
+
+if (step) {
+  step.addEventListener("timer:start", () => use(false));
+  document.querySelector('a[rel="next"]').addEventListener("click", () => use(true));
+  // Done steps, visibly: "✓ 2 geschafft" beside "Schritt 3 von 7".
+  const progress = document.querySelector("[data-progress]");
+  const done = Object.values(flow.steps).filter((state) => state.done).length;
+  if (progress && done) {
+    const mark = document.createElement("span");
+    mark.className = "done-mark";
+    mark.textContent = progress.dataset.textDone.replace("✓", `✓ ${done}`);
+    progress.append(mark);
+  }
+}

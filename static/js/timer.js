@@ -1,6 +1,13 @@
 // Count-down timers of the first-aid steps. The end time is kept in sessionStorage, so a
 // timer goes on through a screen rotation, a reload or the browser discarding the tab.
+// At the end: a soft tone, vibration where the phone has it, and a banner (role="alert"); then,
+// if the person asked for it, the flow moves on by itself. "#start" in the URL (the quick start
+// on the "how strong is it?" screen) starts the step's timer on arrival.
 import { keepScreenOn, allowScreenOff } from "./wake-lock.js";
+import { chime, unlock } from "./tone.js";
+
+const AUTO_KEY = "timer:auto";
+const AUTO_DELAY_MS = 5000;
 
 function format(ms) {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
@@ -13,14 +20,21 @@ class Timer {
     this.key = `timer:${el.dataset.timer}`;
     this.duration = Number(el.dataset.duration) * 1000;
     this.display = el.querySelector("[data-remaining]");
-    this.announce = el.querySelector("[data-announce]");
-    // A visible end message where the end asks for something (take the heat off), not only a
-    // spoken one: a person who looks at the screen must see it too.
-    this.doneMessage = el.querySelector("[data-done]");
+    this.banner = el.querySelector("[data-announce]");
     this.toggleButton = el.querySelector('[data-action="toggle"]');
     this.resetButton = el.querySelector('[data-action="reset"]');
-    this.toggleButton.addEventListener("click", () => (this.running ? this.pause() : this.start()));
+    this.auto = el.querySelector("[data-auto]");
+    this.toggleButton.addEventListener("click", () => {
+      unlock();
+      if (this.running) this.pause();
+      else this.start();
+    });
     this.resetButton.addEventListener("click", () => this.reset());
+    if (this.auto) {
+      this.auto.checked = localStorage.getItem(AUTO_KEY) === "1";
+      this.auto.addEventListener("change", () => localStorage.setItem(AUTO_KEY, this.auto.checked ? "1" : "0"));
+      el.querySelector("[data-auto-label]").hidden = false;
+    }
     const saved = JSON.parse(sessionStorage.getItem(this.key) || "null");
     this.endsAt = saved?.endsAt ?? null;
     this.left = saved?.left ?? this.duration;
@@ -39,6 +53,8 @@ class Timer {
   start() {
     if (this.left <= 0) this.left = this.duration;
     this.endsAt ??= Date.now() + this.left;
+    this.banner.textContent = "";
+    this.el.classList.remove("take-off");
     this.save();
     keepScreenOn(this);
     clearInterval(this.interval);
@@ -56,7 +72,9 @@ class Timer {
   reset() {
     this.left = this.duration;
     this.stop();
-    this.announce.textContent = "";
+    this.banner.textContent = "";
+    this.el.classList.remove("take-off");
+    clearTimeout(this.moveOn);
     this.emit("reset");
   }
 
@@ -72,8 +90,19 @@ class Timer {
     if (this.remaining() > 0) return this.render();
     this.left = 0;
     this.stop();
-    this.announce.textContent = this.el.dataset.textDone;
+    this.finish();
+  }
+
+  finish() {
+    const text = this.el.dataset;
+    // "Take the heat off" needs doing: the banner pulses red, so it is seen without sound.
+    this.el.classList.toggle("take-off", "takeOff" in text);
+    chime();
     if (navigator.vibrate) navigator.vibrate([200, 100, 200]);
+    const next = document.querySelector('a[rel="next"]');
+    const moving = this.auto?.checked && next;
+    this.banner.textContent = moving ? `${text.textDone} ${text.textNext}` : text.textDone;
+    if (moving) this.moveOn = setTimeout(() => next.click(), AUTO_DELAY_MS);
     this.emit("done");
   }
 
@@ -89,7 +118,6 @@ class Timer {
     else if (this.left <= 0) this.toggleButton.textContent = text.textAgain;
     else this.toggleButton.textContent = this.left < this.duration ? text.textResume : text.textStart;
     this.resetButton.hidden = !this.running && this.left === this.duration;
-    if (this.doneMessage) this.doneMessage.hidden = this.running || this.left > 0;
   }
 
   emit(name) {
@@ -97,4 +125,11 @@ class Timer {
   }
 }
 
-for (const el of document.querySelectorAll("[data-timer]")) new Timer(el);
+const timers = [...document.querySelectorAll("[data-timer]")].map((el) => new Timer(el));
+
+if (location.hash === "#start") {
+  history.replaceState(history.state, "", location.pathname + location.search);
+  // The first timer that shows: with heat or cold, the chosen one.
+  const shown = timers.find((timer) => timer.el.offsetParent !== null);
+  if (shown && !shown.running) shown.start();
+}

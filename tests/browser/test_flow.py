@@ -41,13 +41,20 @@ def test_it_walks_from_start_to_end_by_tapping(shared_server, page):
     page.goto(f"{shared_server.url}/de/")
     page.get_by_role("link", name="Akuthilfe starten").tap()
     page.get_by_role("link", name="Nichts davon: weiter zur Hilfe").tap()
+    page.get_by_role("link", name="Alle Schritte der Reihe nach").tap()
     seen = []
-    for _ in flow_titles("de"):
+    for title in flow_titles("de"):
         seen.append(page.locator("h1").inner_text())
-        page.get_by_role("link", name="Weiter", exact=True).tap()
+        name = (
+            "Weiter" if title == content.load("de")["flow_today"]["title"] else "Geschafft – weiter"
+        )
+        page.get_by_role("link", name=name, exact=True).tap()
     assert seen == flow_titles("de")
     assert page.locator("h1").inner_text() == content.load("de")["end"]["title"]
-    page.get_by_role("link", name="Ja, besser: fertig").tap()
+    page.get_by_role("group", name="Und wie stark war es vorher?").get_by_role(
+        "radio", name="6"
+    ).tap()
+    page.get_by_role("button", name="Speichern & fertig").tap()
     expect(page).to_have_url(f"{shared_server.url}/de/")
 
 
@@ -75,9 +82,12 @@ def test_it_walks_from_start_to_end_with_the_keyboard_alone(shared_server, page)
 
     press_enter_on("Start first aid")
     press_enter_on("None of these: go on to help")
+    press_enter_on("All steps in order")
     for title in flow_titles("en"):
         assert page.locator("h1").inner_text() == title
-        press_enter_on("Next")
+        press_enter_on(
+            "Next" if title == content.load("en")["flow_today"]["title"] else "Done – next"
+        )
     assert page.locator("h1").inner_text() == content.load("en")["end"]["title"]
 
 
@@ -111,7 +121,7 @@ def test_it_announces_the_end_of_a_timer(shared_server, page):
     page.goto(f"{shared_server.url}/en/step/child-pose/")
     page.get_by_role("button", name="Start timer").tap()
     page.clock.run_for(31_000)
-    assert page.locator("[data-timer] [role=status]").inner_text() == "Done. Time is up."
+    assert page.locator("[data-timer] [role=alert]").inner_text() == "Done. Time is up."
     assert page.get_by_role("button", name="Again").is_visible()
 
 
@@ -131,16 +141,19 @@ def test_it_paces_breathing_at_the_chosen_rate(shared_server, page):
     page.clock.install()
     page.goto(f"{shared_server.url}/de/schritt/breathing/")
     phase = page.locator("[data-phase]")
-    assert phase.inner_text() == "Bereit"
+    page.get_by_role("button", name="Atmen starten").tap()
+    page.locator("[data-focus] summary").tap()  # the settings, behind one button
     page.get_by_label("Atemzüge pro Minute").select_option("6")
-    page.get_by_role("button", name="Timer starten").tap()
+    page.get_by_role("button", name="Beenden").tap()
+    assert phase.inner_text() == "Bereit"
+    page.get_by_role("button", name="Fortsetzen").tap()
     assert phase.inner_text() == "Einatmen"
     assert "in" in page.locator(".pacer-circle").get_attribute("class")
     page.clock.run_for(4_100)  # 6 per minute: 4 s in, 6 s out
     assert phase.inner_text() == "Ausatmen"
     page.clock.run_for(6_000)
     assert phase.inner_text() == "Einatmen"
-    page.get_by_role("button", name="Pause").tap()
+    page.get_by_role("button", name="Beenden").tap()
     assert phase.inner_text() == "Bereit"
 
 
@@ -148,7 +161,7 @@ def test_it_keeps_the_breathing_circle_still_with_reduced_motion(browser, shared
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
     page.goto(f"{shared_server.url}/de/schritt/breathing/")
-    page.get_by_role("button", name="Timer starten").click()
+    page.get_by_role("button", name="Atmen starten").click()
     circle = page.locator(".pacer-circle")
     assert circle.evaluate("el => getComputedStyle(el).transitionDuration") == "0s"
     assert page.locator("[data-phase]").inner_text() == "Einatmen"
@@ -164,11 +177,14 @@ def test_it_speaks_and_vibrates_only_when_asked(shared_server, page):
         """
     )
     page.goto(f"{shared_server.url}/en/step/breathing/")
-    page.get_by_role("button", name="Start timer").click()
+    page.get_by_role("button", name="Start breathing").click()
     assert page.evaluate("window.__cues") == {"spoken": [], "vibrated": 0}
-    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_role("button", name="Resume").click()
+    page.locator("[data-focus] summary").click()
     page.get_by_label("Spoken cues").check()
     page.get_by_label("Vibrate at each change").check()
+    page.get_by_role("button", name="Stop").click()
     page.get_by_role("button", name="Resume").click()
     assert page.evaluate("window.__cues") == {"spoken": [["Breathe in", "en"]], "vibrated": 1}
 
@@ -210,7 +226,7 @@ def test_it_shows_every_emergency_sign_and_the_call_on_the_first_phone_screen(sh
 
 def test_it_leads_on_or_to_a_doctor_from_the_today_screen_by_tapping(shared_server, page):
     page.goto(f"{shared_server.url}/de/schritt/breathing/")
-    page.get_by_role("link", name="Weiter", exact=True).tap()
+    page.get_by_role("link", name="Geschafft – weiter", exact=True).tap()
     expect(page.locator("h1")).to_have_text(content.load("de")["flow_today"]["title"])
     answer = page.locator("#today-yes")
     expect(answer).to_be_hidden()
@@ -251,11 +267,10 @@ def test_it_tells_to_take_the_heat_off_when_its_timer_ends(shared_server, page):
     page.clock.install()
     page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
     timer = page.locator('[data-timer="cold-heat-heat"]')
-    done = timer.locator("[data-done]")
+    done = timer.get_by_role("alert")
     expect(done).to_be_hidden()
     timer.get_by_role("button", name="Timer starten").tap()
     page.clock.run_for(1_201_000)
-    expect(timer.locator("[role=status]")).to_have_text("Die Zeit ist um. Nimm die Wärme jetzt ab.")
     expect(done).to_be_visible()
     expect(done).to_have_text("Die Zeit ist um. Nimm die Wärme jetzt ab.")
     timer.get_by_role("button", name="Zurücksetzen").tap()

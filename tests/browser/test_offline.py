@@ -49,6 +49,7 @@ def test_it_walks_the_flow_and_runs_a_timer_offline(server, context, page):
     page.get_by_role("link", name="Akuthilfe starten").click()
     assert "Sofort" in page.locator("h1").inner_text()
     page.get_by_role("link", name="Nichts davon: weiter zur Hilfe").click()
+    page.get_by_role("link", name="Alle Schritte der Reihe nach").click()
     assert_first_aid_page(page)
     page.get_by_role("button", name="Timer starten").click()
     page.wait_for_timeout(1300)

@@ -252,7 +252,7 @@ def test_it_works_without_javascript(browser, shared_server):
 
 def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifacts):
     page.goto(f"{shared_server.url}/de/schritt/move/")
-    page.get_by_role("link", name="Weiter", exact=True).tap()
+    page.get_by_role("link", name="Geschafft – weiter", exact=True).tap()
     expect(page).to_have_url(f"{shared_server.url}/de/schritt/cold-heat/")
     page.goto(f"{shared_server.url}/de/warnzeichen/")
     one_of_these(page, "emergency", "severe-accident")
@@ -272,11 +272,11 @@ def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifa
     # The card stays with the episode: the one-tap diary entry at the end keeps it as its note.
     page.goto(f"{shared_server.url}/de/besser/")
     panel = page.get_by_role("region", name="Im Tagebuch speichern")
-    panel.get_by_role("group", name="Schmerz vorher").get_by_role(
+    panel.get_by_role("group", name="Und wie stark war es vorher?").get_by_role(
         "radio", name="8", exact=True
     ).tap()
-    panel.get_by_role("button", name="Speichern").tap()
-    expect(panel.get_by_role("status")).to_have_text("Gespeichert.")
+    panel.get_by_role("button", name="Speichern & fertig").tap()
+    expect(page).to_have_url(f"{shared_server.url}/de/")
     [entry] = stored(page, "entries")
     assert entry["data"]["redflag"] == {"tier": "emergency", "reasons": ["severe-accident"]}
     assert entry["data"]["notes"] == copied
