@@ -81,15 +81,21 @@ async function run() {
   const device = await store.deviceId();
   // As many rounds as it takes: a new phone pulls a big diary to the end. Each round stores
   // its rows with the cursor after them, so a sync cut short (page closed) goes on from there.
-  for (;;) {
-    const changes = await store.outbox(BATCH);
-    const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
-    await store.confirm(answer.applied);
-    await store.applyRemote(answer.changes, answer.cursor);
-    if (answer.more) continue;
-    // Nothing more to pull: stop when nothing is left to send (a rejected change waits for the
-    // person), or when the server answered none of it: the next trigger tries again.
-    if (!(await store.outbox(1)).length || !answer.applied.length) break;
+  // The page redraws once, when the rounds end (or fail): per round, that grows with N² (issue 9).
+  let pulled = 0;
+  try {
+    for (;;) {
+      const changes = await store.outbox(BATCH);
+      const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
+      await store.confirm(answer.applied);
+      pulled += await store.applyRemote(answer.changes, answer.cursor);
+      if (answer.more) continue;
+      // Nothing more to pull: stop when nothing is left to send (a rejected change waits for the
+      // person), or when the server answered none of it: the next trigger tries again.
+      if (!(await store.outbox(1)).length || !answer.applied.length) break;
+    }
+  } finally {
+    if (pulled) dispatchEvent(new Event("diary:remote"));
   }
   await store.setMeta("lastSync", new Date().toISOString());
   failures = 0;
