@@ -33,52 +33,39 @@ function item(entry, rejected) {
   return node;
 }
 
-// A screenful and more at 320 px. The list draws this many, then the next ones as the person
-// scrolls near its end (or taps "older entries", for keyboards and screen readers): with years
-// of diary, drawing every entry at once took seconds and 135,000 DOM nodes (issue 9).
+// A screenful and more at 320 px, the next ones near the end or by "older entries" (keyboard,
+// screen reader): all at once, years of diary took seconds and 135,000 DOM nodes (issue 9).
 const CHUNK = 30;
 const more = section.querySelector("[data-more]");
-let ids = [];
+const watcher = new IntersectionObserver((seen) => seen[seen.length - 1].isIntersecting && draw(CHUNK), {
+  rootMargin: "100% 0px", // a screen ahead
+});
 let rejected = {};
-let shown = 0;
 let queue = Promise.resolve();
 
-// One drawing at a time, in the order asked for: a redraw never interleaves with a chunk.
-function inTurn(job) {
-  return (queue = queue.then(job, job));
+// One drawing at a time: a redraw never interleaves with a chunk. Gives the first new card.
+function draw(count, fresh) {
+  const run = async () => {
+    if (fresh) rejected = await store.rejected();
+    // One more than drawn: whether there are more.
+    const entries = await store.list(fresh ? 0 : list.children.length, count + 1);
+    const nodes = entries.slice(0, count).map((entry) => item(entry, rejected));
+    list[fresh ? "replaceChildren" : "append"](...nodes);
+    more.hidden = entries.length <= count;
+    // Observed afresh, it says at once whether the end is still near (a tall screen).
+    watcher.unobserve(more);
+    if (!more.hidden) watcher.observe(more);
+    const none = !list.children.length;
+    section.querySelector("[data-empty]").hidden = !none;
+    document.getElementById("export").hidden = none;
+    return nodes[0];
+  };
+  return (queue = queue.then(run, run));
 }
 
-async function append(count, fresh) {
-  const entries = await store.getMany(ids.slice(shown, shown + count));
-  const nodes = entries.map((entry) => item(entry, rejected));
-  if (fresh) list.replaceChildren(...nodes);
-  else list.append(...nodes);
-  shown += count;
-  more.hidden = shown >= ids.length;
-  // Asked afresh: the observer says at once whether the end is still near (a tall screen).
-  watcher.unobserve(more);
-  if (!more.hidden) watcher.observe(more);
-  return nodes[0];
-}
-
-function render() {
-  return inTurn(async () => {
-    [ids, rejected] = await Promise.all([store.list().then((all) => all.map((e) => e.id)), store.rejected()]);
-    // A redraw keeps what the person had scrolled to.
-    const count = Math.max(shown, CHUNK);
-    shown = 0;
-    await append(count, true);
-    section.querySelector("[data-empty]").hidden = ids.length > 0;
-    document.getElementById("export").hidden = ids.length === 0;
-  });
-}
-
-// Within a screen of the end: the next chunk.
-const watcher = new IntersectionObserver((seen) => seen[seen.length - 1].isIntersecting && inTurn(() => append(CHUNK)), {
-  rootMargin: "100% 0px",
-});
-// Tapped: the first new entry gets the focus, so that the keyboard goes on where it was.
-more.addEventListener("click", () => inTurn(() => append(CHUNK)).then((node) => node?.querySelector("a").focus()));
+// A redraw keeps what the person had scrolled to.
+const render = () => draw(Math.max(list.children.length, CHUNK), true);
+more.addEventListener("click", () => draw(CHUNK).then((card) => card?.querySelector("a").focus()));
 
 // "Saved" or "deleted", left by the entry page before it came back here.
 const flash = document.getElementById("flash");

@@ -3,20 +3,25 @@
 // saved without also being queued for sync, nor queued without being saved (DESIGN.md).
 const NAME = "krampfhilfe-diary";
 const STORES = ["entries", "outbox", "meta"];
-// Set by logout (account.js) before the diary is cleared. If the page is left before the
-// clearing has committed, the next use of the store finishes it before anything reads it.
+// Set by logout (account.js) before the diary is cleared: a page left before the clearing
+// committed has the next use of the store finish it before anything reads it.
 const CLEAR_OWED = "diary:clear-owed";
 const channel = "BroadcastChannel" in window ? new BroadcastChannel(NAME) : null;
 let opening = null;
 
 function open() {
   opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(NAME, 1);
-    request.onupgradeneeded = () => {
+    const request = indexedDB.open(NAME, 2);
+    request.onupgradeneeded = ({ oldVersion }) => {
       const db = request.result;
-      db.createObjectStore("entries", { keyPath: "id" });
-      db.createObjectStore("outbox", { keyPath: "id" });
-      db.createObjectStore("meta", { keyPath: "key" });
+      if (!oldVersion) for (const name of STORES) db.createObjectStore(name, { keyPath: name === "meta" ? "key" : "id" });
+      // Version 2: the list's order as an index (timed), to read a screenful, not all.
+      const entries = request.transaction.objectStore("entries");
+      entries.createIndex("at", "at");
+      entries.openCursor().onsuccess = ({ target: { result: cursor } }) => {
+        cursor?.update(timed(cursor.value));
+        cursor?.continue();
+      };
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -42,8 +47,8 @@ function done(request) {
   });
 }
 
-// Runs work(stores) in one transaction; resolves with its result once the transaction has
-// committed, so a caller never reports "saved" for something the browser then rolls back.
+// Runs work(stores) in one transaction; resolves with its result once that has committed, so
+// nobody reports "saved" for what the browser then rolls back.
 async function transact(names, mode, work) {
   const db = await open();
   return new Promise((resolve, reject) => {
@@ -74,6 +79,11 @@ function stamp(previous) {
   return new Date(Math.max(now, last + 1)).toISOString();
 }
 
+// A live entry's start as a number, for the index "at"; a tombstone has none, so it is not listed.
+function timed(record) {
+  return record.deleted ? record : { ...record, at: Date.parse(record.data.started_at) || 0 };
+}
+
 function changed() {
   dispatchEvent(new Event("diary:change"));
   channel?.postMessage("change");
@@ -84,9 +94,8 @@ channel?.addEventListener("message", () => dispatchEvent(new Event("diary:change
 
 async function write(id, data, deleted) {
   const entry = await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
-    const old = await done(entries.get(id));
-    const queued = await done(outbox.get(id));
-    const record = {
+    const [old, queued] = await Promise.all([done(entries.get(id)), done(outbox.get(id))]);
+    const record = timed({
       id,
       data,
       client_updated_at: stamp(old),
@@ -94,10 +103,10 @@ async function write(id, data, deleted) {
       version: old?.version ?? null,
       // The user has seen and saved this entry: that settles a conflict, here and on the server.
       conflict: false,
-    };
+    });
     entries.put(record);
-    // Several offline edits collapse into one change, based on the version the first was based on.
-    // Saved again, a change the server rejected goes out again (fixed, or rejected anew).
+    // Offline edits collapse into one change, based on the first one's base. Saved again, a
+    // rejected change goes out again (fixed, or rejected anew).
     const base = queued ? queued.base_version : record.version;
     outbox.put({ id, base_version: base, client_updated_at: record.client_updated_at, deleted, data });
     return record;
@@ -116,8 +125,8 @@ export function remove(id) {
   return write(id, {}, true);
 }
 
-// "Needs attention" → discard: an entry that never reached the server goes without a trace;
-// one the server has becomes a deletion like any other, so the other devices learn of it.
+// "Needs attention" → discard: an entry the server never had goes without a trace; else it
+// becomes a deletion, so the other devices learn of it.
 export async function discard(id) {
   const gone = await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
     const entry = await done(entries.get(id));
@@ -134,25 +143,28 @@ export async function get(id) {
   return transact(["entries"], "readonly", ({ entries }) => done(entries.get(id)));
 }
 
-// Newest first. (Each time parsed once, not in every comparison: years of diary sort at once.)
-export async function list() {
-  const all = await transact(["entries"], "readonly", ({ entries }) => done(entries.getAll()));
-  return all
-    .filter((entry) => !entry.deleted)
-    .map((entry) => [Date.parse(entry.data.started_at), entry])
-    .sort((a, b) => b[0] - a[0])
-    .map(([, entry]) => entry);
+// `size` entries after the first `skip`, newest first: a screenful costs the same at any length.
+export function list(skip = 0, size = Infinity) {
+  const found = [];
+  return transact(["entries"], "readonly", ({ entries }) => {
+    const request = entries.index("at").openCursor(null, "prev");
+    return new Promise((resolve, reject) => {
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor || found.length === size) return resolve(found);
+        if (skip) cursor.advance(skip);
+        else {
+          found.push(cursor.value);
+          cursor.continue();
+        }
+        skip = 0;
+      };
+    });
+  });
 }
 
-// The entries of these ids that are still there, in this order: the list page keeps only the
-// ids and fetches a screenful at a time, so years of diary never sit in its memory at once.
-export async function getMany(ids) {
-  const found = await transact(["entries"], "readonly", ({ entries }) => read(entries, ids));
-  return ids.map((id) => found[id]).filter((entry) => entry && !entry.deleted);
-}
-
-// What to send: a change the server rejected waits for the person to fix or discard it, and
-// does not hold up the others (DESIGN.md).
+// What to send: a rejected change waits for the person, not holding up the others (DESIGN.md).
 export async function outbox(limit) {
   const all = await transact(["outbox"], "readonly", ({ outbox }) => done(outbox.getAll()));
   return all.filter((change) => !change.rejected).slice(0, limit);
@@ -168,9 +180,8 @@ export function pending() {
   return transact(["outbox"], "readonly", ({ outbox }) => done(outbox.count()));
 }
 
-// The stored records of these ids, {id: record}: all requests at once, so a batch of 500 waits
-// for one round through IndexedDB, not 500 (issue 9). The caller keeps it up to date as it
-// writes, so an id twice in one batch sees its own first write.
+// {id: record}, all asked at once: a batch waits for one round through IndexedDB, not one per
+// row (issue 9). (An id comes once per batch: one change per entry, one row per entry.)
 async function read(store, ids) {
   return Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await done(store.get(id))])));
 }
@@ -186,32 +197,29 @@ export async function confirm(items) {
       const current = queued && sameTime(queued.client_updated_at, client_updated_at);
       if (status === "rejected") {
         // Kept here as the person typed it, marked "needs attention" until fixed or discarded.
-        if (current) outbox.put((queue[id] = { ...queued, rejected: errors ?? {} }));
+        if (current) outbox.put({ ...queued, rejected: errors ?? {} });
         refused ||= Boolean(current);
         continue;
       }
       if (current) {
         outbox.delete(id);
-        queue[id] = undefined;
       } else if (queued && won) {
-        // Edited again while this one was on its way: the server now holds our own earlier
-        // edit, so the next one builds on it.
-        outbox.put((queue[id] = { ...queued, base_version: version }));
+        // Edited again meanwhile: the next change builds on our own edit the server now holds.
+        outbox.put({ ...queued, base_version: version });
       }
-      // A change that lost keeps its base version until the winner has arrived: an edit made
-      // here before then is based on what this device has seen, so the server keeps the
-      // winner in the history instead of overwriting it (issue 8, finding 1).
+      // A change that lost keeps its base until the winner arrives: an edit made here before
+      // then is based on what this device saw, so the server keeps the winner in the history
+      // (issue 8, finding 1).
       if (!won) continue;
       const entry = local[id];
-      if (entry && (entry.version ?? 0) < version) entries.put((local[id] = { ...entry, version }));
+      if (entry && (entry.version ?? 0) < version) entries.put({ ...entry, version });
     }
   });
   if (refused) changed();
 }
 
-// Rows the server sent (from other devices, or our own echoed back), and the cursor after them,
-// stored together so a crash can never skip rows or advance the cursor without them. The sync
-// tells the page once at its end (diary:remote), not per batch: one redraw per sync.
+// Rows the server sent (other devices', or ours echoed) and the cursor after them, stored
+// together: a crash never skips rows. The sync tells the page once, at its end.
 export async function applyRemote(rows, cursor) {
   rows = [rows].flat();
   await transact(["entries", "outbox", "meta"], "readwrite", async ({ entries, outbox, meta }) => {
@@ -222,11 +230,10 @@ export async function applyRemote(rows, cursor) {
       // Edited here since: keep what the user typed; the server resolves it on the next push.
       if (queued && !sameTime(queued.client_updated_at, row.client_updated_at)) continue;
       if (queued) outbox.delete(row.id);
-      queue[row.id] = undefined;
       const old = local[row.id];
       if (old && (old.version ?? 0) > row.version) continue;
       entries.put(
-        (local[row.id] = {
+        timed({
           id: row.id,
           data: row.deleted ? {} : row.data,
           client_updated_at: row.client_updated_at,
@@ -272,16 +279,14 @@ function clearStores(db) {
   });
 }
 
-// For logout and account deletion: nothing of the diary stays on the device, even when the
-// page is left at once (the clearing is owed until it has committed).
+// Logout and account deletion: nothing of the diary stays, even if the page is left at once.
 export async function clearAll() {
   localStorage.setItem(CLEAR_OWED, "1");
   await clearStores(await open());
   changed();
 }
 
-// Asks once, at the first save (Firefox shows a prompt, so never again after an answer).
-// Whether the diary may be evicted shows on the list page (isPersisted).
+// Asks once, at the first save (Firefox prompts). The list page shows the answer (isPersisted).
 function askToPersist() {
   if (!navigator.storage?.persist || localStorage.getItem("diary:persist-asked")) return;
   localStorage.setItem("diary:persist-asked", "1");

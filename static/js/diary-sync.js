@@ -20,6 +20,7 @@ let again = false;
 let failures = 0;
 let retryTimer = null;
 let debounceTimer = null;
+let pulled = 0;
 
 // The last answer of the server, so that the page knows offline whether there is an account.
 export function account() {
@@ -81,21 +82,15 @@ async function run() {
   const device = await store.deviceId();
   // As many rounds as it takes: a new phone pulls a big diary to the end. Each round stores
   // its rows with the cursor after them, so a sync cut short (page closed) goes on from there.
-  // The page redraws once, when the rounds end (or fail): per round, that grows with N² (issue 9).
-  let pulled = 0;
-  try {
-    for (;;) {
-      const changes = await store.outbox(BATCH);
-      const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
-      await store.confirm(answer.applied);
-      pulled += await store.applyRemote(answer.changes, answer.cursor);
-      if (answer.more) continue;
-      // Nothing more to pull: stop when nothing is left to send (a rejected change waits for the
-      // person), or when the server answered none of it: the next trigger tries again.
-      if (!(await store.outbox(1)).length || !answer.applied.length) break;
-    }
-  } finally {
-    if (pulled) dispatchEvent(new Event("diary:remote"));
+  for (;;) {
+    const changes = await store.outbox(BATCH);
+    const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
+    await store.confirm(answer.applied);
+    pulled += await store.applyRemote(answer.changes, answer.cursor);
+    if (answer.more) continue;
+    // Nothing more to pull: stop when nothing is left to send (a rejected change waits for the
+    // person), or when the server answered none of it: the next trigger tries again.
+    if (!(await store.outbox(1)).length || !answer.applied.length) break;
   }
   await store.setMeta("lastSync", new Date().toISOString());
   failures = 0;
@@ -124,6 +119,9 @@ export function sync() {
   const locked = navigator.locks ? navigator.locks.request("krampfhilfe-diary-sync", run) : run();
   running = locked.catch(failed).finally(() => {
     running = null;
+    // The page redraws once per sync, not per round (that grew with N², issue 9).
+    if (pulled) dispatchEvent(new Event("diary:remote"));
+    pulled = 0;
     if (again) {
       again = false;
       sync();

@@ -162,3 +162,31 @@ def test_it_loses_no_edit_made_while_a_pull_of_many_rounds_runs(browser, server)
         """async (url) => (await (await import(url)).list()).length""", static("js/diary-store.js")
     )
     assert count == 1201
+
+
+# The diary as the store of version 1 left it: no list index, no "at" in the entries.
+VERSION_1 = """() => new Promise((resolve, reject) => {
+  const request = indexedDB.open("krampfhilfe-diary", 1);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    const entries = db.createObjectStore("entries", {keyPath: "id"});
+    db.createObjectStore("outbox", {keyPath: "id"});
+    db.createObjectStore("meta", {keyPath: "key"});
+    const entry = (id, started_at, deleted = false) => ({id, client_updated_at: started_at,
+      deleted, version: 1, conflict: false, data: deleted ? {} : {started_at, intensity: 4}});
+    entries.put(entry("b-older", "2026-01-02T08:00:00+01:00"));
+    entries.put(entry("a-newer", "2026-01-02T07:30:00Z"));
+    entries.put(entry("c-gone", null, true));
+  };
+  request.onsuccess = () => { request.result.close(); resolve(); };
+  request.onerror = () => reject(request.error);
+})"""
+
+
+def test_it_lists_a_diary_stored_by_the_previous_version_in_order(shared_server, page):
+    page.goto(f"{shared_server.url}/manifest.json")
+    page.evaluate(VERSION_1)
+    page.goto(f"{shared_server.url}/de/tagebuch/")
+    expect(cards(page)).to_have_count(2)
+    # 07:30 UTC is after 08:00 at +01:00: instants are compared, not the written times.
+    assert page.evaluate(SHOWN) == ["a-newer", "b-older"]
