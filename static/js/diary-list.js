@@ -1,5 +1,5 @@
-// The list page: every entry on this device, newest first, each opening the entry page.
-// It redraws when the diary changes here, in another tab, or at the end of a sync.
+// The list page: the entries on this device, newest first, each opening the entry page;
+// redrawn on a change here or in another tab, and at a sync's end.
 import * as store from "./diary-store.js";
 import { label, measureText, when } from "./diary-format.js";
 
@@ -33,31 +33,30 @@ function item(entry, rejected) {
   return node;
 }
 
-// A screenful and more at 320 px, the next ones near the end or by "older entries" (keyboard,
-// screen reader): all at once, years of diary took seconds and 135,000 DOM nodes (issue 9).
+// A screenful at 320 px, more a screen before the end or by the button (keyboard, screen
+// reader): years of diary at once took seconds and 135,000 DOM nodes (issue 9).
 const CHUNK = 30;
 const more = section.querySelector("[data-more]");
-const watcher = new IntersectionObserver((seen) => seen[seen.length - 1].isIntersecting && draw(CHUNK), {
-  rootMargin: "100% 0px", // a screen ahead
-});
+const near = (seen) => seen[seen.length - 1].isIntersecting && draw(CHUNK);
+const watcher = new IntersectionObserver(near, { rootMargin: "100% 0px" });
 let rejected = {};
 let queue = Promise.resolve();
 
-// One drawing at a time: a redraw never interleaves with a chunk. Gives the first new card.
+// One at a time: a redraw never interleaves with a chunk. Gives the first new card.
 function draw(count, fresh) {
   const run = async () => {
     if (fresh) rejected = await store.rejected();
-    // One more than drawn: whether there are more.
+    // One more: whether there are more.
     const entries = await store.list(fresh ? 0 : list.children.length, count + 1);
     const nodes = entries.slice(0, count).map((entry) => item(entry, rejected));
     list[fresh ? "replaceChildren" : "append"](...nodes);
     more.hidden = entries.length <= count;
-    // Observed afresh, it says at once whether the end is still near (a tall screen).
+    // Observed afresh, it says at once if the end is still near (a tall screen).
     watcher.unobserve(more);
     if (!more.hidden) watcher.observe(more);
-    const none = !list.children.length;
-    section.querySelector("[data-empty]").hidden = !none;
-    document.getElementById("export").hidden = none;
+    const some = list.children.length > 0;
+    section.querySelector("[data-empty]").hidden = some;
+    document.getElementById("export").hidden = !some;
     return nodes[0];
   };
   return (queue = queue.then(run, run));

@@ -1,10 +1,9 @@
-// The diary on this device (IndexedDB), so that it works with no signal and no account.
-// Every local write puts the entry and its outbox record in ONE transaction: a change is never
-// saved without also being queued for sync, nor queued without being saved (DESIGN.md).
+// The diary on this device (IndexedDB): it works with no signal and no account. A local write
+// puts the entry and its outbox record in ONE transaction: never one without the other (DESIGN.md).
 const NAME = "krampfhilfe-diary";
 const STORES = ["entries", "outbox", "meta"];
-// Set by logout (account.js) before the diary is cleared: a page left before the clearing
-// committed has the next use of the store finish it before anything reads it.
+// Set by logout (account.js) until the clearing commits: if the page was left sooner, the next
+// use of the store finishes it first.
 const CLEAR_OWED = "diary:clear-owed";
 const channel = "BroadcastChannel" in window ? new BroadcastChannel(NAME) : null;
 let opening = null;
@@ -25,7 +24,7 @@ function open() {
     };
     request.onsuccess = () => {
       const db = request.result;
-      // A newer version of the app in another tab wants to upgrade: let it.
+      // Another tab's newer app wants to upgrade: let it.
       db.onversionchange = () => {
         db.close();
         opening = null;
@@ -47,8 +46,7 @@ function done(request) {
   });
 }
 
-// Runs work(stores) in one transaction; resolves with its result once that has committed, so
-// nobody reports "saved" for what the browser then rolls back.
+// Runs work(stores) in one transaction; resolves with its result once committed, never before.
 async function transact(names, mode, work) {
   const db = await open();
   return new Promise((resolve, reject) => {
@@ -67,12 +65,12 @@ async function transact(names, mode, work) {
   });
 }
 
-// Times from the server may be written differently (+01:00 instead of Z): compare instants.
+// The server may write times differently (+01:00, not Z): compare instants.
 function sameTime(a, b) {
   return Date.parse(a) === Date.parse(b);
 }
 
-// Strictly later than the entry's last write, so two quick edits never share a timestamp.
+// Later than the entry's last write: two quick edits never share a timestamp.
 function stamp(previous) {
   const now = Date.now();
   const last = previous ? Date.parse(previous.client_updated_at) : 0;
@@ -89,7 +87,7 @@ function changed() {
   channel?.postMessage("change");
 }
 
-// Other tabs (say the entry page) changed the diary: tell this one.
+// Another tab changed the diary: tell this one.
 channel?.addEventListener("message", () => dispatchEvent(new Event("diary:change")));
 
 async function write(id, data, deleted) {
@@ -101,7 +99,7 @@ async function write(id, data, deleted) {
       client_updated_at: stamp(old),
       deleted,
       version: old?.version ?? null,
-      // The user has seen and saved this entry: that settles a conflict, here and on the server.
+      // Seen and saved by the person: that settles a conflict, here and on the server.
       conflict: false,
     });
     entries.put(record);
@@ -120,7 +118,7 @@ export function save(data, id = crypto.randomUUID()) {
   return write(id, data, false);
 }
 
-// A tombstone: no health data stays, but the deletion still reaches the other devices.
+// A tombstone: no health data stays, yet the deletion reaches the other devices.
 export function remove(id) {
   return write(id, {}, true);
 }
@@ -146,22 +144,18 @@ export async function get(id) {
 // `size` entries after the first `skip`, newest first: a screenful costs the same at any length.
 export function list(skip = 0, size = Infinity) {
   const found = [];
-  return transact(["entries"], "readonly", ({ entries }) => {
-    const request = entries.index("at").openCursor(null, "prev");
-    return new Promise((resolve, reject) => {
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor || found.length === size) return resolve(found);
-        if (skip) cursor.advance(skip);
-        else {
-          found.push(cursor.value);
-          cursor.continue();
-        }
-        skip = 0;
-      };
-    });
-  });
+  // A failed request aborts the transaction: transact rejects.
+  return transact(["entries"], "readonly", ({ entries }) => new Promise((resolve) => {
+    entries.index("at").openCursor(null, "prev").onsuccess = ({ target: { result: cursor } }) => {
+      if (!cursor || found.length === size) return resolve(found);
+      if (skip) cursor.advance(skip);
+      else {
+        found.push(cursor.value);
+        cursor.continue();
+      }
+      skip = 0;
+    };
+  }));
 }
 
 // What to send: a rejected change waits for the person, not holding up the others (DESIGN.md).
@@ -180,23 +174,22 @@ export function pending() {
   return transact(["outbox"], "readonly", ({ outbox }) => done(outbox.count()));
 }
 
-// {id: record}, all asked at once: a batch waits for one round through IndexedDB, not one per
-// row (issue 9). (An id comes once per batch: one change per entry, one row per entry.)
-async function read(store, ids) {
-  return Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await done(store.get(id))])));
+// {id: record}, all asked at once: one wait per batch, not per row (issue 9). An id comes
+// once per batch.
+async function read(store, rows) {
+  return Object.fromEntries(await Promise.all(rows.map(async ({ id }) => [id, await done(store.get(id))])));
 }
 
 // The server's answer to each change: [{id, client_updated_at, version, status, won, errors}].
 export async function confirm(items) {
   let refused = false;
   await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
-    const ids = items.map((item) => item.id);
-    const [queue, local] = await Promise.all([read(outbox, ids), read(entries, ids)]);
+    const [queue, local] = await Promise.all([read(outbox, items), read(entries, items)]);
     for (const { id, client_updated_at, version, status, won, errors } of items) {
       const queued = queue[id];
       const current = queued && sameTime(queued.client_updated_at, client_updated_at);
       if (status === "rejected") {
-        // Kept here as the person typed it, marked "needs attention" until fixed or discarded.
+        // Kept as typed, "needs attention" until fixed or discarded.
         if (current) outbox.put({ ...queued, rejected: errors ?? {} });
         refused ||= Boolean(current);
         continue;
@@ -207,9 +200,8 @@ export async function confirm(items) {
         // Edited again meanwhile: the next change builds on our own edit the server now holds.
         outbox.put({ ...queued, base_version: version });
       }
-      // A change that lost keeps its base until the winner arrives: an edit made here before
-      // then is based on what this device saw, so the server keeps the winner in the history
-      // (issue 8, finding 1).
+      // A change that lost keeps its base until the winner arrives, so the server keeps the
+      // winner in the history when this device edits again before (issue 8, finding 1).
       if (!won) continue;
       const entry = local[id];
       if (entry && (entry.version ?? 0) < version) entries.put({ ...entry, version });
@@ -219,15 +211,14 @@ export async function confirm(items) {
 }
 
 // Rows the server sent (other devices', or ours echoed) and the cursor after them, stored
-// together: a crash never skips rows. The sync tells the page once, at its end.
+// together: a crash never skips rows.
 export async function applyRemote(rows, cursor) {
   rows = [rows].flat();
   await transact(["entries", "outbox", "meta"], "readwrite", async ({ entries, outbox, meta }) => {
-    const ids = rows.map((row) => row.id);
-    const [queue, local] = await Promise.all([read(outbox, ids), read(entries, ids)]);
+    const [queue, local] = await Promise.all([read(outbox, rows), read(entries, rows)]);
     for (const row of rows) {
       const queued = queue[row.id];
-      // Edited here since: keep what the user typed; the server resolves it on the next push.
+      // Edited here since: keep what was typed; the next push settles it.
       if (queued && !sameTime(queued.client_updated_at, row.client_updated_at)) continue;
       if (queued) outbox.delete(row.id);
       const old = local[row.id];
@@ -257,7 +248,7 @@ export function setMeta(key, value) {
   return transact(["meta"], "readwrite", ({ meta }) => meta.put({ key, value }));
 }
 
-// This device's id, so that the server recognises its own changes after a lost answer.
+// This device's id: the server knows its own changes after a lost answer.
 export async function deviceId() {
   let id = await getMeta("device");
   if (!id) {
@@ -279,7 +270,7 @@ function clearStores(db) {
   });
 }
 
-// Logout and account deletion: nothing of the diary stays, even if the page is left at once.
+// Logout, account deletion: nothing of the diary stays, even if the page is left at once.
 export async function clearAll() {
   localStorage.setItem(CLEAR_OWED, "1");
   await clearStores(await open());
@@ -293,10 +284,6 @@ function askToPersist() {
   navigator.storage.persisted().then((yes) => yes || navigator.storage.persist()).catch(() => {});
 }
 
-export async function isPersisted() {
-  try {
-    return Boolean(await navigator.storage?.persisted?.());
-  } catch {
-    return false;
-  }
+export function isPersisted() {
+  return Promise.resolve(navigator.storage?.persisted?.()).then(Boolean, () => false);
 }

@@ -1,7 +1,7 @@
-// Syncs the diary with the user's account (DESIGN.md, "Sync protocol"): pushes the outbox,
-// pulls what other devices changed. It runs by itself (page load, back online, page visible
-// again, shortly after a change) and on demand; one sync at a time, also across tabs. On any
-// error everything local stays as it is: the outbox is only emptied by the server's answer.
+// Syncs the diary with the account (DESIGN.md, "Sync protocol"): pushes the outbox, pulls other
+// devices' changes. By itself (page load, back online, page shown, after a change) and on
+// demand; one sync at a time, across tabs too. On error all local stays: only the server's
+// answer empties the outbox.
 import { csrfToken } from "./csrf.js";
 import * as store from "./diary-store.js";
 
@@ -119,7 +119,7 @@ export function sync() {
   const locked = navigator.locks ? navigator.locks.request("krampfhilfe-diary-sync", run) : run();
   running = locked.catch(failed).finally(() => {
     running = null;
-    // The page redraws once per sync, not per round (that grew with N², issue 9).
+    // One redraw per sync, not per round (that grew with N², issue 9).
     if (pulled) dispatchEvent(new Event("diary:remote"));
     pulled = 0;
     if (again) {
