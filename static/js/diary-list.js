@@ -1,5 +1,5 @@
-// The list page: the entries on this device, newest first, each opening the entry page;
-// redrawn on a change here or in another tab, and at a sync's end.
+// The list page: the entries on this device, newest first; redrawn on a change here or in
+// another tab, and at a sync's end.
 import * as store from "./diary-store.js";
 import { label, measureText, when } from "./diary-format.js";
 
@@ -28,7 +28,7 @@ function item(entry, rejected) {
   const measures = (data.measures ?? []).map(measureText).join(", ");
   fill(part("measures"), measures && text.textMeasures.replace("{list}", measures));
   part("conflict").hidden = !entry.conflict;
-  // The server refused this change: the entry page says why and how to fix it.
+  // Refused by the server: the entry page says why and how to fix it.
   part("attention").hidden = !(entry.id in rejected);
   return node;
 }
@@ -37,8 +37,9 @@ function item(entry, rejected) {
 // reader): years of diary at once took seconds and 135,000 DOM nodes (issue 9).
 const CHUNK = 30;
 const more = section.querySelector("[data-more]");
-const near = (seen) => seen[seen.length - 1].isIntersecting && draw(CHUNK);
-const watcher = new IntersectionObserver(near, { rootMargin: "100% 0px" });
+const watcher = new IntersectionObserver((seen) => seen[seen.length - 1].isIntersecting && draw(CHUNK), {
+  rootMargin: "100% 0px",
+});
 let rejected = {};
 let queue = Promise.resolve();
 
@@ -70,7 +71,7 @@ more.addEventListener("click", () => draw(CHUNK).then((card) => card?.querySelec
 const flash = document.getElementById("flash");
 const said = sessionStorage.getItem("diary:flash");
 sessionStorage.removeItem("diary:flash");
-// A moment later, so that screen readers notice the change of the status line.
+// A moment later, so that screen readers notice the status line change.
 if (said) setTimeout(() => (flash.textContent = flash.dataset[said] ?? ""), 300);
 
 addEventListener("diary:change", render);
