@@ -30,6 +30,7 @@ chaos: system-test setup node_modules/.installed
 bench: system-test setup
 	$(BIN)/python bench/firstaid.py
 	$(BIN)/python bench/diary_sync.py
+	$(BIN)/python bench/diary_device.py
 
 setup: $(BIN)/.installed
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0

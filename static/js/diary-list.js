@@ -1,5 +1,5 @@
-// The list page: every entry on this device, newest first, each opening the entry page.
-// It redraws when the diary changes here, in another tab, or through a sync.
+// The list page: the entries on this device, newest first; redrawn on a change here or in
+// another tab, and at a sync's end.
 import * as store from "./diary-store.js";
 import { label, measureText, when } from "./diary-format.js";
 
@@ -28,23 +28,50 @@ function item(entry, rejected) {
   const measures = (data.measures ?? []).map(measureText).join(", ");
   fill(part("measures"), measures && text.textMeasures.replace("{list}", measures));
   part("conflict").hidden = !entry.conflict;
-  // The server refused this change: the entry page says why and how to fix it.
+  // Refused by the server: the entry page says why and how to fix it.
   part("attention").hidden = !(entry.id in rejected);
   return node;
 }
 
-async function render() {
-  const [entries, rejected] = await Promise.all([store.list(), store.rejected()]);
-  list.replaceChildren(...entries.map((entry) => item(entry, rejected)));
-  section.querySelector("[data-empty]").hidden = entries.length > 0;
-  document.getElementById("export").hidden = entries.length === 0;
+// A screenful at 320 px, more a screen before the end or by the button (keyboard, screen
+// reader): years of diary at once took seconds and 135,000 DOM nodes (issue 9).
+const CHUNK = 30;
+const more = section.querySelector("[data-more]");
+const watcher = new IntersectionObserver((seen) => seen[seen.length - 1].isIntersecting && draw(CHUNK), {
+  rootMargin: "100% 0px",
+});
+let rejected = {};
+let queue = Promise.resolve();
+
+// One at a time: a redraw never interleaves with a chunk. Gives the first new card.
+function draw(count, fresh) {
+  const run = async () => {
+    if (fresh) rejected = await store.rejected();
+    // One more: whether there are more.
+    const entries = await store.list(fresh ? 0 : list.children.length, count + 1);
+    const nodes = entries.slice(0, count).map((entry) => item(entry, rejected));
+    list[fresh ? "replaceChildren" : "append"](...nodes);
+    more.hidden = entries.length <= count;
+    // Observed afresh, it says at once if the end is still near (a tall screen).
+    watcher.unobserve(more);
+    if (!more.hidden) watcher.observe(more);
+    const some = list.children.length > 0;
+    section.querySelector("[data-empty]").hidden = some;
+    document.getElementById("export").hidden = !some;
+    return nodes[0];
+  };
+  return (queue = queue.then(run, run));
 }
+
+// A redraw keeps what the person had scrolled to.
+const render = () => draw(Math.max(list.children.length, CHUNK), true);
+more.addEventListener("click", () => draw(CHUNK).then((card) => card?.querySelector("a").focus()));
 
 // "Saved" or "deleted", left by the entry page before it came back here.
 const flash = document.getElementById("flash");
 const said = sessionStorage.getItem("diary:flash");
 sessionStorage.removeItem("diary:flash");
-// A moment later, so that screen readers notice the change of the status line.
+// A moment later, so that screen readers notice the status line change.
 if (said) setTimeout(() => (flash.textContent = flash.dataset[said] ?? ""), 300);
 
 addEventListener("diary:change", render);

@@ -1,6 +1,5 @@
-// The sync status area of the list page: whether there is an account, when the diary last
-// synced, how many changes wait, and what the sync is doing now (one role="status" line).
-// Loading it starts the automatic sync on this page.
+// The list page's sync status: account or not, last sync, changes waiting, and what the sync
+// does now (one role="status" line). Loading it starts the automatic sync here.
 import * as store from "./diary-store.js";
 import { account, startSync, sync } from "./diary-sync.js";
 
@@ -23,7 +22,7 @@ async function render(phase) {
   // Without an account, server trouble is none of the user's business.
   if (phase) message.textContent = me.authenticated ? (MESSAGES[phase] ?? "") : "";
   if (!me.authenticated) {
-    // Without an account the diary lives only here; say so where the browser may evict it.
+    // The diary lives only here: say so where the browser may evict it.
     box.querySelector("[data-persist-hint]").hidden = await store.isPersisted();
     return;
   }

@@ -1,26 +1,30 @@
-// The diary on this device (IndexedDB), so that it works with no signal and no account.
-// Every local write puts the entry and its outbox record in ONE transaction: a change is never
-// saved without also being queued for sync, nor queued without being saved (docs/architecture.md).
+// The diary on this device (IndexedDB): it works with no signal and no account. A local write
+// puts the entry and its outbox record in ONE transaction: never one without the other (docs/architecture.md).
 const NAME = "krampfhilfe-diary";
 const STORES = ["entries", "outbox", "meta"];
-// Set by logout (account.js) before the diary is cleared. If the page is left before the
-// clearing has committed, the next use of the store finishes it before anything reads it.
+// Set by logout (account.js) until the clearing commits: if the page was left sooner, the next
+// use of the store finishes it first.
 const CLEAR_OWED = "diary:clear-owed";
 const channel = "BroadcastChannel" in window ? new BroadcastChannel(NAME) : null;
 let opening = null;
 
 function open() {
   opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(NAME, 1);
-    request.onupgradeneeded = () => {
+    const request = indexedDB.open(NAME, 2);
+    request.onupgradeneeded = ({ oldVersion }) => {
       const db = request.result;
-      db.createObjectStore("entries", { keyPath: "id" });
-      db.createObjectStore("outbox", { keyPath: "id" });
-      db.createObjectStore("meta", { keyPath: "key" });
+      if (!oldVersion) for (const name of STORES) db.createObjectStore(name, { keyPath: name === "meta" ? "key" : "id" });
+      // Version 2: an index in the list's order (timed).
+      const entries = request.transaction.objectStore("entries");
+      entries.createIndex("at", "at");
+      entries.openCursor().onsuccess = ({ target: { result: cursor } }) => {
+        cursor?.update(timed(cursor.value));
+        cursor?.continue();
+      };
     };
     request.onsuccess = () => {
       const db = request.result;
-      // A newer version of the app in another tab wants to upgrade: let it.
+      // Another tab's newer app wants to upgrade: let it.
       db.onversionchange = () => {
         db.close();
         opening = null;
@@ -42,8 +46,7 @@ function done(request) {
   });
 }
 
-// Runs work(stores) in one transaction; resolves with its result once the transaction has
-// committed, so a caller never reports "saved" for something the browser then rolls back.
+// Runs work(stores) in one transaction; resolves with its result once committed, never before.
 async function transact(names, mode, work) {
   const db = await open();
   return new Promise((resolve, reject) => {
@@ -62,16 +65,21 @@ async function transact(names, mode, work) {
   });
 }
 
-// Times from the server may be written differently (+01:00 instead of Z): compare instants.
+// The server may write times differently (+01:00, not Z): compare instants.
 function sameTime(a, b) {
   return Date.parse(a) === Date.parse(b);
 }
 
-// Strictly later than the entry's last write, so two quick edits never share a timestamp.
+// Later than the entry's last write: two quick edits never share a timestamp.
 function stamp(previous) {
   const now = Date.now();
   const last = previous ? Date.parse(previous.client_updated_at) : 0;
   return new Date(Math.max(now, last + 1)).toISOString();
+}
+
+// A live entry's start as a number, for the index "at"; a tombstone has none, so it is not listed.
+function timed(record) {
+  return record.deleted ? record : { ...record, at: Date.parse(record.data.started_at) || 0 };
 }
 
 function changed() {
@@ -79,25 +87,24 @@ function changed() {
   channel?.postMessage("change");
 }
 
-// Other tabs (say the entry page) changed the diary: tell this one.
+// Another tab changed the diary: tell this one.
 channel?.addEventListener("message", () => dispatchEvent(new Event("diary:change")));
 
 async function write(id, data, deleted) {
   const entry = await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
-    const old = await done(entries.get(id));
-    const queued = await done(outbox.get(id));
-    const record = {
+    const [old, queued] = await Promise.all([done(entries.get(id)), done(outbox.get(id))]);
+    const record = timed({
       id,
       data,
       client_updated_at: stamp(old),
       deleted,
       version: old?.version ?? null,
-      // The user has seen and saved this entry: that settles a conflict, here and on the server.
+      // Seen and saved by the person: that settles a conflict, here and on the server.
       conflict: false,
-    };
+    });
     entries.put(record);
-    // Several offline edits collapse into one change, based on the version the first was based on.
-    // Saved again, a change the server rejected goes out again (fixed, or rejected anew).
+    // Offline edits collapse into one change, based on the first one's base. Saved again, a
+    // rejected change goes out again (fixed, or rejected anew).
     const base = queued ? queued.base_version : record.version;
     outbox.put({ id, base_version: base, client_updated_at: record.client_updated_at, deleted, data });
     return record;
@@ -111,13 +118,13 @@ export function save(data, id = crypto.randomUUID()) {
   return write(id, data, false);
 }
 
-// A tombstone: no health data stays, but the deletion still reaches the other devices.
+// A tombstone: no health data stays, yet the deletion reaches the other devices.
 export function remove(id) {
   return write(id, {}, true);
 }
 
-// "Needs attention" → discard: an entry that never reached the server goes without a trace;
-// one the server has becomes a deletion like any other, so the other devices learn of it.
+// "Needs attention" → discard: an entry the server never had goes without a trace; else it
+// becomes a deletion, so the other devices learn of it.
 export async function discard(id) {
   const gone = await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
     const entry = await done(entries.get(id));
@@ -134,15 +141,24 @@ export async function get(id) {
   return transact(["entries"], "readonly", ({ entries }) => done(entries.get(id)));
 }
 
-export async function list() {
-  const all = await transact(["entries"], "readonly", ({ entries }) => done(entries.getAll()));
-  return all
-    .filter((entry) => !entry.deleted)
-    .sort((a, b) => Date.parse(b.data.started_at) - Date.parse(a.data.started_at));
+// `size` entries after the first `skip`, newest first: a screenful costs the same at any length.
+export function list(skip = 0, size = Infinity) {
+  const found = [];
+  // A failed request aborts the transaction: transact rejects.
+  return transact(["entries"], "readonly", ({ entries }) => new Promise((resolve) => {
+    entries.index("at").openCursor(null, "prev").onsuccess = ({ target: { result: cursor } }) => {
+      if (!cursor || found.length === size) return resolve(found);
+      if (skip) cursor.advance(skip);
+      else {
+        found.push(cursor.value);
+        cursor.continue();
+      }
+      skip = 0;
+    };
+  }));
 }
 
-// What to send: a change the server rejected waits for the person to fix or discard it, and
-// does not hold up the others (docs/architecture.md).
+// What to send: a rejected change waits for the person, not holding up the others (docs/architecture.md).
 export async function outbox(limit) {
   const all = await transact(["outbox"], "readonly", ({ outbox }) => done(outbox.getAll()));
   return all.filter((change) => !change.rejected).slice(0, limit);
@@ -158,15 +174,21 @@ export function pending() {
   return transact(["outbox"], "readonly", ({ outbox }) => done(outbox.count()));
 }
 
+// {id: record}, all asked at once: one wait per batch, not per row (issue 9).
+async function read(store, rows) {
+  return Object.fromEntries(await Promise.all(rows.map(async ({ id }) => [id, await done(store.get(id))])));
+}
+
 // The server's answer to each change: [{id, client_updated_at, version, status, won, errors}].
 export async function confirm(items) {
   let refused = false;
   await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
+    const [queue, local] = await Promise.all([read(outbox, items), read(entries, items)]);
     for (const { id, client_updated_at, version, status, won, errors } of items) {
-      const queued = await done(outbox.get(id));
+      const queued = queue[id];
       const current = queued && sameTime(queued.client_updated_at, client_updated_at);
       if (status === "rejected") {
-        // Kept here as the person typed it, marked "needs attention" until fixed or discarded.
+        // Kept as typed, "needs attention" until fixed or discarded.
         if (current) outbox.put({ ...queued, rejected: errors ?? {} });
         refused ||= Boolean(current);
         continue;
@@ -174,45 +196,48 @@ export async function confirm(items) {
       if (current) {
         outbox.delete(id);
       } else if (queued && won) {
-        // Edited again while this one was on its way: the server now holds our own earlier
-        // edit, so the next one builds on it.
+        // Edited again meanwhile: the next change builds on our own edit the server now holds.
         outbox.put({ ...queued, base_version: version });
       }
-      // A change that lost keeps its base version until the winner has arrived: an edit made
-      // here before then is based on what this device has seen, so the server keeps the
-      // winner in the history instead of overwriting it (issue 8, finding 1).
+      // A change that lost keeps its base until the winner arrives, so the server keeps the
+      // winner in the history when this device edits again before (issue 8, finding 1).
       if (!won) continue;
-      const entry = await done(entries.get(id));
+      const entry = local[id];
       if (entry && (entry.version ?? 0) < version) entries.put({ ...entry, version });
     }
   });
   if (refused) changed();
 }
 
-// Rows the server sent (from other devices, or our own echoed back), and the cursor after them,
-// stored together so a crash can never skip rows or advance the cursor without them.
+// Rows the server sent (other devices', or ours echoed) and the cursor after them, stored
+// together: a crash never skips rows.
 export async function applyRemote(rows, cursor) {
   rows = [rows].flat();
   await transact(["entries", "outbox", "meta"], "readwrite", async ({ entries, outbox, meta }) => {
+    // The outbox is small next to a pull: one request.
+    const [changes, local] = await Promise.all([done(outbox.getAll()), read(entries, rows)]);
+    const queue = Object.fromEntries(changes.map((change) => [change.id, change]));
     for (const row of rows) {
-      const queued = await done(outbox.get(row.id));
-      // Edited here since: keep what the user typed; the server resolves it on the next push.
+      const queued = queue[row.id];
+      // Edited here since: keep what was typed; the next push settles it.
       if (queued && !sameTime(queued.client_updated_at, row.client_updated_at)) continue;
       if (queued) outbox.delete(row.id);
-      const local = await done(entries.get(row.id));
-      if (local && (local.version ?? 0) > row.version) continue;
-      entries.put({
-        id: row.id,
-        data: row.deleted ? {} : row.data,
-        client_updated_at: row.client_updated_at,
-        deleted: row.deleted,
-        version: row.version,
-        conflict: Boolean(row.conflict),
-      });
+      const old = local[row.id];
+      if (old && (old.version ?? 0) > row.version) continue;
+      entries.put(
+        timed({
+          id: row.id,
+          data: row.deleted ? {} : row.data,
+          client_updated_at: row.client_updated_at,
+          deleted: row.deleted,
+          version: row.version,
+          conflict: Boolean(row.conflict),
+        }),
+      );
     }
     if (cursor !== undefined) meta.put({ key: "cursor", value: cursor });
   });
-  if (rows.length) dispatchEvent(new Event("diary:remote"));
+  return rows.length;
 }
 
 export async function getMeta(key) {
@@ -224,7 +249,7 @@ export function setMeta(key, value) {
   return transact(["meta"], "readwrite", ({ meta }) => meta.put({ key, value }));
 }
 
-// This device's id, so that the server recognises its own changes after a lost answer.
+// This device's id: the server knows its own changes after a lost answer.
 export async function deviceId() {
   let id = await getMeta("device");
   if (!id) {
@@ -246,26 +271,20 @@ function clearStores(db) {
   });
 }
 
-// For logout and account deletion: nothing of the diary stays on the device, even when the
-// page is left at once (the clearing is owed until it has committed).
+// Logout, account deletion: nothing of the diary stays, even if the page is left at once.
 export async function clearAll() {
   localStorage.setItem(CLEAR_OWED, "1");
   await clearStores(await open());
   changed();
 }
 
-// Asks once, at the first save (Firefox shows a prompt, so never again after an answer).
-// Whether the diary may be evicted shows on the list page (isPersisted).
+// Asks once, at the first save (Firefox prompts). The list page shows the answer (isPersisted).
 function askToPersist() {
   if (!navigator.storage?.persist || localStorage.getItem("diary:persist-asked")) return;
   localStorage.setItem("diary:persist-asked", "1");
   navigator.storage.persisted().then((yes) => yes || navigator.storage.persist()).catch(() => {});
 }
 
-export async function isPersisted() {
-  try {
-    return Boolean(await navigator.storage?.persisted?.());
-  } catch {
-    return false;
-  }
+export function isPersisted() {
+  return Promise.resolve(navigator.storage?.persisted?.()).then(Boolean, () => false);
 }

@@ -1,7 +1,7 @@
-// Syncs the diary with the user's account (docs/architecture.md, "Sync protocol"): pushes the outbox,
-// pulls what other devices changed. It runs by itself (page load, back online, page visible
-// again, shortly after a change) and on demand; one sync at a time, also across tabs. On any
-// error everything local stays as it is: the outbox is only emptied by the server's answer.
+// Syncs the diary with the account (docs/architecture.md, "Sync protocol"): pushes the outbox, pulls other
+// devices' changes. By itself (page load, back online, page shown, after a change) and on
+// demand; one sync at a time, across tabs too. On error all local stays: only the server's
+// answer empties the outbox.
 import { csrfToken } from "./csrf.js";
 import * as store from "./diary-store.js";
 
@@ -20,6 +20,7 @@ let again = false;
 let failures = 0;
 let retryTimer = null;
 let debounceTimer = null;
+let pulled = 0;
 
 // The last answer of the server, so that the page knows offline whether there is an account.
 export function account() {
@@ -85,7 +86,7 @@ async function run() {
     const changes = await store.outbox(BATCH);
     const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
     await store.confirm(answer.applied);
-    await store.applyRemote(answer.changes, answer.cursor);
+    pulled += await store.applyRemote(answer.changes, answer.cursor);
     if (answer.more) continue;
     // Nothing more to pull: stop when nothing is left to send (a rejected change waits for the
     // person), or when the server answered none of it: the next trigger tries again.
@@ -118,6 +119,9 @@ export function sync() {
   const locked = navigator.locks ? navigator.locks.request("krampfhilfe-diary-sync", run) : run();
   running = locked.catch(failed).finally(() => {
     running = null;
+    // One redraw per sync, not per round (that grew with N², issue 9).
+    if (pulled) dispatchEvent(new Event("diary:remote"));
+    pulled = 0;
     if (again) {
       again = false;
       sync();

@@ -30,8 +30,8 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
+    noteOwed()
+      .then(() => caches.keys())
       .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && k !== PREFS).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
@@ -62,6 +62,7 @@ async function navigate(event, url) {
   // Pages like the diary entry (?id=…) are one cached shell for every query string.
   const cached = PRECACHED.has(url.pathname) && request.method === "GET" && (await cache.match(request, { ignoreSearch: true, ignoreVary: true }));
   if (request.method === "GET") {
+    event.waitUntil(storeOwed(cache));
     // "/" (the installed app's start URL) opens in the language last read, without asking the
     // server: the answer would be the same (language.js sets its cookie), only later.
     if (url.pathname === "/") {
@@ -106,17 +107,43 @@ async function cacheFirst(request) {
 // The languages to store on install: those the previous version stored (so that switching
 // language offline keeps working after an update), those of the open pages, the one last read.
 async function languagesInUse() {
+  const found = await storedBefore();
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const client of windows) found.add(languageOf(new URL(client.url).pathname));
+  found.add(await rememberedLanguage());
+  const languages = LANGUAGES.filter((code) => found.has(code));
+  return languages.length ? languages : LANGUAGES.slice(0, 1);
+}
+
+// The languages the older versions' caches hold.
+async function storedBefore() {
   const found = new Set();
   for (const key of await caches.keys()) {
     if (key === PREFS || key === CACHE) continue;
     const old = await caches.open(key);
     for (const code of LANGUAGES) if (await old.match(PAGES[code][0])) found.add(code);
   }
-  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  for (const client of windows) found.add(languageOf(new URL(client.url).pathname));
-  found.add(await rememberedLanguage());
-  const languages = LANGUAGES.filter((code) => found.has(code));
-  return languages.length ? languages : LANGUAGES.slice(0, 1);
+  return found;
+}
+
+// A language the old version stored while this one waited (opened after this one's install) is
+// noted on activation and stored at the next navigation: activation must not wait for the network.
+async function noteOwed() {
+  const cache = await caches.open(CACHE);
+  const owed = [];
+  for (const lang of await storedBefore()) if (!(await cache.match(PAGES[lang][0]))) owed.push(lang);
+  const prefs = await caches.open(PREFS);
+  await (owed.length ? prefs.put("/owed", new Response(JSON.stringify(owed))) : prefs.delete("/owed"));
+}
+
+async function storeOwed(cache) {
+  const prefs = await caches.open(PREFS);
+  const owed = await (await prefs.match("/owed"))?.json();
+  if (!owed) return;
+  await Promise.all(owed.map((lang) => storeLanguage(cache, lang)));
+  const stored = await Promise.all(owed.map((lang) => cache.match(PAGES[lang][0])));
+  // Owed until stored: on a dead network the next navigation tries again.
+  if (stored.every(Boolean)) await prefs.delete("/owed");
 }
 
 async function storeLanguage(cache, lang) {
