@@ -15,7 +15,12 @@ fieldset.addEventListener("change", () => {
   // Equal hours would be a night of no length: the end moves one hour on.
   if (from.value === to.value) to.value = (+from.value + 1) % 24;
   if (auto.checked) localStorage.setItem("night-hours", `${from.value}-${to.value}`);
-  else localStorage.removeItem("night-hours");
+  else {
+    // Switching the hours off keeps the theme as it is now, as if tapped.
+    const now = document.documentElement.classList.contains("night") ? 1 : 0;
+    localStorage.setItem("night", `${now}@${Date.now()}`);
+    localStorage.removeItem("night-hours");
+  }
   document.dispatchEvent(new Event("night-change"));
   fieldset.querySelector("[role=status]").textContent = fieldset.dataset.saved;
 });
