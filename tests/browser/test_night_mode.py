@@ -259,7 +259,9 @@ def test_it_saves_screenshots_of_every_screen_of_the_flow_in_every_theme(
             page.goto(shared_server.url + url)
             wait_until(page, "document.fonts.status === 'loaded'")
             name = url.strip("/").replace("/", "-")
-            path = folder / f"{name}-{theme}-360.png"
-            page.screenshot(path=path, full_page=True)
-            assert path.stat().st_size > 10_000
+            # The first screen is what a person in pain sees; the whole page for review.
+            for suffix, full_page in (("", False), ("-full", True)):
+                path = folder / f"{name}-{theme}-360{suffix}.png"
+                page.screenshot(path=path, full_page=full_page)
+                assert path.stat().st_size > 10_000
         context.close()
