@@ -25,6 +25,11 @@
     var on = isNight(), button = document.getElementById("night");
     root.classList.toggle("night", on);
     if (button) button.setAttribute("aria-pressed", on);
+    // The phone's status bar too: an orange bar glares in a dark room.
+    for (var meta of document.querySelectorAll("meta[name=theme-color]")) {
+      meta.dataset.day = meta.dataset.day || meta.content;
+      meta.content = on ? "#0b0908" : meta.dataset.day;
+    }
     document.cookie = "night=" + (on ? 1 : "") + ";path=/;samesite=lax;max-age=" + (on ? 3e7 : 0) +
       (location.protocol == "https:" ? ";secure" : "");
   }

@@ -84,6 +84,8 @@ def test_it_remembers_night_mode_across_pages_reloads_and_offline(server, browse
     assert page.evaluate(IS_NIGHT)
     page.reload()
     assert page.evaluate(IS_NIGHT)
+    for meta in page.locator("meta[name=theme-color]").all():
+        expect(meta).to_have_attribute("content", "#0b0908")  # no orange status bar
     # The cookie lets the server render the theme on pages it sends fresh.
     assert (
         page.request.get(server.url + "/de/ueber/").text().count('<html lang="de" class="night">')
