@@ -1,4 +1,5 @@
-"""Takes the install-dialog screenshots of the web app manifest from a running app.
+"""Takes the install-dialog screenshots of the web app manifest (and the README's night mode
+ones, not in the manifest) from a running app.
 
 Usage: make run (in another terminal), then
     .venv/bin/python scripts/screenshots.py http://127.0.0.1:8000
@@ -16,13 +17,20 @@ SHOTS = [
     ("step-narrow.png", "/de/schritt/stufenlagerung/", {"width": 390, "height": 844}, 2),
     ("home-wide.png", "/de/", {"width": 1280, "height": 800}, 1),
 ]
+# For the README only: night mode switched on as the moon in the header does.
+NIGHT = [
+    ("home-night.png", "/de/", {"width": 390, "height": 844}, 2),
+    ("step-night.png", "/de/schritt/stufenlagerung/", {"width": 390, "height": 844}, 2),
+]
 
 
 def main(base):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for name, path, viewport, scale in SHOTS:
+        for name, path, viewport, scale in SHOTS + NIGHT:
             page = browser.new_page(viewport=viewport, device_scale_factor=scale)
+            if (name, path, viewport, scale) in NIGHT:
+                page.add_init_script("localStorage.setItem('night', '1@' + Date.now())")
             page.goto(base + path)
             page.screenshot(path=OUT / name)
             page.close()
