@@ -5,15 +5,8 @@ from playwright.sync_api import expect
 
 from shell import precache
 from tests.browser.conftest import wait_until
+from tests.browser.test_offline import STORED
 
-# The paths in the worker's cache (the preferences cache left out).
-STORED = (
-    "caches.keys().then(async keys => { const paths = [];"
-    " for (const key of keys.filter(k => k !== 'krampfhilfe-prefs'))"
-    "  for (const request of await (await caches.open(key)).keys())"
-    "   paths.push(new URL(request.url).pathname);"
-    " return paths; })"
-)
 CONTROLLED = "navigator.serviceWorker.controller !== null"
 
 
