@@ -87,3 +87,9 @@ def test_it_stores_the_pages_each_app_lists_and_no_others(client, monkeypatch):
     accounts = apps.get_app_config("accounts")
     monkeypatch.setattr(accounts, "offline_pages", lambda: [("account", {})], raising=False)
     assert "/de/konto/" in constant(worker(client).content.decode(), "PAGES")["de"]
+    # Or stored after the install, with the diary, when it lists it as a later page.
+    monkeypatch.delattr(accounts, "offline_pages")
+    monkeypatch.setattr(accounts, "later_pages", lambda: [("account", {})], raising=False)
+    body = worker(client).content.decode()
+    assert "/de/konto/" in constant(body, "LATER_PAGES")["de"]
+    assert "/de/konto/" not in constant(body, "PAGES")["de"]
