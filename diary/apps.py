@@ -4,6 +4,7 @@ from django.apps import AppConfig
 class DiaryConfig(AppConfig):
     name = "diary"
 
-    def offline_pages(self):
-        """The pages the service worker stores (shell/apps.py): the diary lives on the phone."""
+    def later_pages(self):
+        """The pages the service worker stores once it is active (shell/apps.py): the diary lives
+        on the phone, but first aid is installed first and alone."""
         return [("diary", {}), ("diary-entry", {})]

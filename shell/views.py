@@ -18,6 +18,8 @@ def service_worker(request):
             "version": precache.version(),
             "assets_json": json.dumps(precache.asset_urls()),
             "pages_json": json.dumps(precache.pages_by_language()),
+            "later_assets_json": json.dumps(precache.asset_urls(precache.LATER)),
+            "later_pages_json": json.dumps(precache.pages_by_language(precache.LATER)),
             "languages_json": json.dumps(precache.languages()),
             "offline_pages_json": json.dumps(precache.offline_pages()),
         },

@@ -2,11 +2,13 @@
 
 import shutil
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
 
+from shell import precache
 from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE, ROOT, AppServer
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -82,8 +84,13 @@ def evaluate_through_navigation(page, expression):
 
 
 def wait_for_service_worker(page):
-    """Until the service worker has precached everything and controls the page."""
+    """Until the service worker has precached everything and controls the page: first aid at
+    install, then the diary of the page's language, which it stores in the background."""
     wait_until(page, "navigator.serviceWorker.controller !== null")
+    lang = urlsplit(page.url).path.split("/")[1]
+    later = precache.pages_by_language(precache.LATER).get(lang)
+    if later:
+        wait_until(page, f"caches.match({later[-1]!r}).then(Boolean)")
 
 
 @pytest.fixture(scope="session")

@@ -19,9 +19,12 @@ def constant(body, name):
 
 
 def precached(body):
-    """Assets, and every language's pages: the worker stores those of the languages in use."""
-    pages = constant(body, "PAGES")
-    return constant(body, "ASSETS") + [url for urls in pages.values() for url in urls]
+    """Both sets' assets, and every language's pages: the worker stores those of the languages
+    in use, first aid at install and the diary right after."""
+    pages = [
+        url for name in ("PAGES", "LATER_PAGES") for u in constant(body, name).values() for url in u
+    ]
+    return constant(body, "ASSETS") + constant(body, "LATER_ASSETS") + pages
 
 
 def test_it_is_served_at_the_root_scope_and_always_revalidated(client):
@@ -77,10 +80,16 @@ def test_it_changes_its_version_when_the_content_changes(client, settings, tmp_p
 
 
 def test_it_stores_the_pages_each_app_lists_and_no_others(client, monkeypatch):
-    pages = constant(worker(client).content.decode(), "PAGES")
-    assert {"/de/tagebuch/", "/de/tagebuch/eintrag/", "/de/ohne-netz/"} <= set(pages["de"])
-    assert not [url for url in pages["de"] if url.startswith("/de/konto/")]
+    urls = precached(worker(client).content.decode())
+    assert {"/de/tagebuch/", "/de/tagebuch/eintrag/", "/de/ohne-netz/"} <= set(urls)
+    assert not [url for url in urls if url.startswith("/de/konto/")]
     # An app that lists one more page gets it stored, with no list in the shell to edit.
     accounts = apps.get_app_config("accounts")
     monkeypatch.setattr(accounts, "offline_pages", lambda: [("account", {})], raising=False)
     assert "/de/konto/" in constant(worker(client).content.decode(), "PAGES")["de"]
+    # Or stored after the install, with the diary, when it lists it as a later page.
+    monkeypatch.delattr(accounts, "offline_pages")
+    monkeypatch.setattr(accounts, "later_pages", lambda: [("account", {})], raising=False)
+    body = worker(client).content.decode()
+    assert "/de/konto/" in constant(body, "LATER_PAGES")["de"]
+    assert "/de/konto/" not in constant(body, "PAGES")["de"]

@@ -4,18 +4,22 @@
 const VERSION = "{{ version }}";
 const CACHE = `krampfhilfe-${VERSION}`;
 const PREFS = "krampfhilfe-prefs";
-// Hashed static files and the manifest: every language's pages need them.
+// The acute set, stored at install: the hashed static files first aid loads, the manifest, and
+// first aid's pages per language (each app lists its own). Only the languages the person reads
+// are stored (docs/architecture.md, budget: 300 KiB); another one is stored when a page of it is
+// first opened online.
 const ASSETS = {{ assets_json|safe }};
-// The stored pages of each language (each app lists its own). Only the languages the person
-// reads are stored (docs/architecture.md, budget: 300 KiB); another one is stored when a page
-// of it is first opened online.
 const PAGES = {{ pages_json|safe }};
+// The later set (the diary): stored in the background once this worker is active, so that it
+// never delays or breaks the install; a failure is tried again at the next navigation.
+const LATER_ASSETS = {{ later_assets_json|safe }};
+const LATER_PAGES = {{ later_pages_json|safe }};
 const LANGUAGES = {{ languages_json|safe }};
 const OFFLINE_PAGES = {{ offline_pages_json|safe }};
 // These are answered from the cache at once, never after racing the network: their freshness
 // comes from this versioned worker, so one bar of signal never delays first aid. Nothing else is
 // stored, so pages such as the account's, with an e-mail address on them, never stay on the phone.
-const PRECACHED = new Set([...ASSETS, ...Object.values(PAGES).flat()]);
+const PRECACHED = new Set([...ASSETS, ...LATER_ASSETS, ...Object.values(PAGES).flat(), ...Object.values(LATER_PAGES).flat()]);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -35,6 +39,7 @@ self.addEventListener("activate", (event) => {
       .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && k !== PREFS).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
+  storeLater(); // not waited for: pages are answered meanwhile
 });
 
 self.addEventListener("message", (event) => {
@@ -69,6 +74,7 @@ async function navigate(event, url) {
       const lang = await cachedLanguage(cache, [await rememberedLanguage(), ...LANGUAGES]);
       if (lang) return Response.redirect(`/${lang}/`, 302);
     }
+    event.waitUntil(storeLater());
     if (cached && !fromNetworkPage(request)) return cached;
     // A language not stored yet: this page from the network, all of its pages for later.
     if (PRECACHED.has(url.pathname) && !cached) event.waitUntil(storeLanguage(cache, languageOf(url.pathname)));
@@ -150,6 +156,27 @@ async function storeLanguage(cache, lang) {
   if (!lang || (await cache.match(PAGES[lang][0]))) return;
   // All or nothing (addAll); on a dead network the next page of this language tries again.
   await cache.addAll(PAGES[lang]).catch(() => {});
+  await storeLater();
+}
+
+// The later set of every language whose acute set is stored, one run after the other so that a
+// language stored meanwhile is seen. A failure (no network) is ignored: the next navigation or
+// the next start tries again.
+let later = Promise.resolve();
+function storeLater() {
+  later = later.then(storeLaterNow).catch(() => {});
+  return later;
+}
+
+async function storeLaterNow() {
+  const cache = await caches.open(CACHE);
+  for (const lang of LANGUAGES) {
+    const pages = LATER_PAGES[lang];
+    if (!pages.length || !(await cache.match(PAGES[lang][0])) || (await cache.match(pages[0]))) continue;
+    const missing = [];
+    for (const url of LATER_ASSETS) if (!(await cache.match(url))) missing.push(url);
+    await cache.addAll([...missing, ...pages]);
+  }
 }
 
 // The first of these languages whose pages are in the cache.
