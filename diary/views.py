@@ -3,14 +3,27 @@ service worker precaches; diary-*.js fills them from the local store."""
 
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from diary import choices
 from firstaid import content
 
+# The periods of the patterns page and the report, as diary-insights.js names them.
+PERIODS = [
+    ("4w", _("4 Wochen")),
+    ("3m", _("3 Monate")),
+    ("12m", _("12 Monate")),
+    ("all", _("Alles")),
+]
+
 
 def shell(request, template):
-    context = {"content": content.load(get_language()), "choices": choices.for_templates()}
+    context = {
+        "content": content.load(get_language()),
+        "choices": choices.for_templates(),
+        "periods": PERIODS,
+    }
     return render(request, f"diary/{template}.html", context)
 
 
@@ -22,3 +35,13 @@ def entries(request):
 @require_GET
 def entry(request):
     return shell(request, "entry")
+
+
+@require_GET
+def patterns(request):
+    return shell(request, "patterns")
+
+
+@require_GET
+def report(request):
+    return shell(request, "report")

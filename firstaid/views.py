@@ -138,6 +138,7 @@ def service_worker(request):
             "pages_json": json.dumps(precache.pages_by_language()),
             "languages_json": json.dumps(precache.languages()),
             "offline_pages_json": json.dumps(precache.offline_pages()),
+            "diary_json": json.dumps(precache.diary_extras()),
         },
     )
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")

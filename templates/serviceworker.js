@@ -11,6 +11,10 @@ const ASSETS = {{ assets_json|safe }};
 const PAGES = {{ pages_json|safe }};
 const LANGUAGES = {{ languages_json|safe }};
 const OFFLINE_PAGES = {{ offline_pages_json|safe }};
+// Per language: the diary page, then its extra pages (patterns, report) and what only they load.
+// Those are stored when the diary is first opened online, not on install (precache budget).
+const DIARY = {{ diary_json|safe }};
+const ON_DEMAND = new Set(Object.values(DIARY).flatMap((urls) => urls.slice(1)));
 // These are answered from the cache at once, never after racing the network: their freshness
 // comes from this versioned worker, so one bar of signal never delays first aid. Nothing else is
 // stored, so pages such as the account's, with an e-mail address on them, never stay on the phone.
@@ -20,7 +24,8 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     languagesInUse().then(async (languages) => {
       const cache = await caches.open(CACHE);
-      await cache.addAll([...ASSETS, ...languages.flatMap((lang) => PAGES[lang])]);
+      const diary = await diaryInUse(languages);
+      await cache.addAll([...ASSETS, ...languages.flatMap((lang) => PAGES[lang]), ...diary]);
     }),
   );
   // No skipWaiting() here: the new version waits until the user taps "update" or the app
@@ -49,7 +54,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(event, url));
   } else if (request.method !== "GET") {
     return;
-  } else if (url.pathname.startsWith("/static/") || PRECACHED.has(url.pathname)) {
+  } else if (url.pathname.startsWith("/static/") || PRECACHED.has(url.pathname) || ON_DEMAND.has(url.pathname)) {
     event.respondWith(cacheFirst(request));
   }
   // Anything else goes to the network as the page asked for it.
@@ -59,7 +64,8 @@ async function navigate(event, url) {
   const request = event.request;
   const cache = await caches.open(CACHE);
   // Pages like the diary entry (?id=…) are one cached shell for every query string.
-  const cached = PRECACHED.has(url.pathname) && request.method === "GET" && (await cache.match(request, { ignoreSearch: true, ignoreVary: true }));
+  const stored = PRECACHED.has(url.pathname) || ON_DEMAND.has(url.pathname);
+  const cached = stored && request.method === "GET" && (await cache.match(request, { ignoreSearch: true, ignoreVary: true }));
   if (request.method === "GET") {
     // "/" (the installed app's start URL) opens in the language last read, without asking the
     // server: the answer would be the same (language.js sets its cookie), only later.
@@ -67,6 +73,8 @@ async function navigate(event, url) {
       const lang = await cachedLanguage(cache, [await rememberedLanguage(), ...LANGUAGES]);
       if (lang) return Response.redirect(`/${lang}/`, 302);
     }
+    const lang = languageOf(url.pathname);
+    if (lang && DIARY[lang].includes(url.pathname)) event.waitUntil(storeDiary(cache, lang));
     if (cached && !fromNetworkPage(request)) return cached;
     // A language not stored yet: this page from the network, all of its pages for later.
     if (PRECACHED.has(url.pathname) && !cached) event.waitUntil(storeLanguage(cache, languageOf(url.pathname)));
@@ -122,6 +130,30 @@ async function storeLanguage(cache, lang) {
   if (!lang || (await cache.match(PAGES[lang][0]))) return;
   // All or nothing (addAll); on a dead network the next page of this language tries again.
   await cache.addAll(PAGES[lang]).catch(() => {});
+}
+
+// The diary's extra pages once the diary is used; on a dead network the next visit tries again.
+async function storeDiary(cache, lang) {
+  if (await cache.match(DIARY[lang][1])) return;
+  await cache.addAll(DIARY[lang].slice(1)).catch(() => {});
+}
+
+// On install: the diary extras of each language whose extras the previous version had stored,
+// or whose diary is open now (the first visit of all may be the diary's).
+async function diaryInUse(languages) {
+  const found = new Set();
+  for (const key of await caches.keys()) {
+    if (key === PREFS || key === CACHE) continue;
+    const old = await caches.open(key);
+    for (const lang of languages) if (await old.match(DIARY[lang][1])) found.add(lang);
+  }
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const client of windows) {
+    const path = new URL(client.url).pathname;
+    const lang = languageOf(path);
+    if (lang && DIARY[lang].includes(path)) found.add(lang);
+  }
+  return [...found].flatMap((lang) => DIARY[lang].slice(1));
 }
 
 // The first of these languages whose pages are in the cache.
