@@ -18,7 +18,7 @@ export function bars(box, buckets, pick, top) {
     const value = pick(bucket);
     if (!value) return;
     const height = Math.max(2, (value / (top || 1)) * 96);
-    svg.append(element("rect", { class: "bar", x: index * 10 + 1.5, width: 7, y: 100 - height, height }));
+    svg.append(element("rect", { class: "column", x: index * 10 + 1.5, width: 7, y: 100 - height, height }));
   });
   box.replaceChildren(svg);
 }

@@ -27,11 +27,12 @@ export function summary(figures) {
   return `${say(`period-${figures.period}`)}: ${parts.join(", ")}.`;
 }
 
-export function helpedLine(measure) {
+// `short` ("report-"): the report's terser wording, so that it stays one page.
+export function helpedLine(measure, short = "") {
   const name = label("measures", measure.id);
-  if (measure.drop === null) return say("helped-few", { measure: name, used: measure.used });
-  if (measure.drop <= 0) return say("helped-same", { measure: name, count: measure.episodes });
-  return say("helped-drop", { measure: name, n: measure.drop, count: measure.episodes });
+  if (measure.drop === null) return say(`${short}helped-few`, { measure: name, used: measure.used });
+  if (measure.drop <= 0) return say(`${short}helped-same`, { measure: name, count: measure.episodes });
+  return say(`${short}helped-drop`, { measure: name, n: measure.drop, count: measure.episodes });
 }
 
 export function countLine(kind, item) {

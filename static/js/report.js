@@ -8,8 +8,8 @@ import { bars } from "./patterns-chart.js";
 import { chartText, countLine, date, helpedLine, items, say, summary, timeLines } from "./patterns-text.js";
 
 // What fits on the page beside the chart (checked by printing to PDF in the tests).
-const MOST = { redflags: 5, notes: 5, helped: 9, triggers: 6 };
-const NOTE_CHARS = 200;
+const MOST = { redflags: 5, notes: 4, helped: 9, triggers: 6 };
+const NOTE_CHARS = 160;
 const report = document.getElementById("report");
 const form = document.getElementById("report-period");
 const part = (name) => report.querySelector(`[data-${name}]`);
@@ -47,7 +47,7 @@ async function render() {
   part("chart-text").textContent = chartText(figures);
   cut(part("redflags"), figures.redflags.map(redflagLine), MOST.redflags);
   part("redflags-empty").hidden = figures.redflags.length > 0;
-  cut(part("helped"), figures.helped.map(helpedLine), MOST.helped);
+  cut(part("helped"), figures.helped.map((measure) => helpedLine(measure, "report-")), MOST.helped);
   cut(part("triggers"), figures.triggers.map((trigger) => countLine("triggers", trigger)), MOST.triggers);
   items(part("times"), timeLines(figures));
   cut(part("notes"), figures.notes.map(note), MOST.notes);
