@@ -47,7 +47,7 @@ function json(entries) {
   return JSON.stringify(backup, null, 2);
 }
 
-function download(name, type, body) {
+export function download(name, type, body) {
   const url = URL.createObjectURL(new Blob([body], { type }));
   const link = document.createElement("a");
   link.href = url;
