@@ -18,11 +18,12 @@ PERIODS = [
 ]
 
 
-def shell(request, template):
+def shell(request, template, **extra):
     context = {
         "content": content.load(get_language()),
         "choices": choices.for_templates(),
         "periods": PERIODS,
+        **extra,
     }
     return render(request, f"diary/{template}.html", context)
 
@@ -32,9 +33,13 @@ def entries(request):
     return shell(request, "list")
 
 
+# "Wann hat es angefangen?": one tap before the exact time picker (diary-entry.js).
+QUICK_STARTS = [(0, _("gerade eben")), (15, _("vor 15 Min.")), (60, _("vor 1 Std."))]
+
+
 @require_GET
 def entry(request):
-    return shell(request, "entry")
+    return shell(request, "entry", quick_starts=QUICK_STARTS)
 
 
 @require_GET
