@@ -8,4 +8,5 @@ urlpatterns = [
     path(_("tagebuch/eintrag/"), views.entry, name="diary-entry"),
     path(_("tagebuch/muster/"), views.patterns, name="diary-patterns"),
     path(_("tagebuch/bericht/"), views.report, name="diary-report"),
+    path(_("tagebuch/uebertragen/"), views.transfer, name="diary-transfer"),
 ]

@@ -50,3 +50,8 @@ def patterns(request):
 @require_GET
 def report(request):
     return shell(request, "report")
+
+
+@require_GET
+def transfer(request):
+    return shell(request, "transfer")

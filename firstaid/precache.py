@@ -33,10 +33,10 @@ PAGES = [
     ("diary", {}),
     ("diary-entry", {}),
 ]
-# The diary's patterns and report pages and what only they load: stored when the diary is first
-# opened online (and kept across updates), not on install, so the first-aid precache stays in its
-# budget. Static names starting with these are left out of the assets.
-DIARY_PAGES = [("diary-patterns", {}), ("diary-report", {})]
+# The diary's patterns, report and transfer pages and what only they load: stored when the diary
+# is first opened online (and kept across updates), not on install, so the first-aid precache
+# stays in its budget. Static names starting with these are left out of the assets.
+DIARY_PAGES = [("diary-patterns", {}), ("diary-report", {}), ("diary-transfer", {})]
 DIARY_STATIC = (
     "css/patterns",
     "css/report",

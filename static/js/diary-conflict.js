@@ -26,7 +26,7 @@ function only(data) {
 }
 
 async function load(entry) {
-  // An import from another phone kept the other version here (diary-store.js importEntries).
+  // An import kept the other version here (diary-import.js).
   if (entry.history?.length) return { others: entry.history };
   let response;
   try {

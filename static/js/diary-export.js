@@ -58,7 +58,8 @@ export function download(name, type, body) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-for (const button of section.querySelectorAll("[data-export]")) {
+// The transfer page uses download() alone (FHIR), without this section.
+for (const button of section?.querySelectorAll("[data-export]") ?? []) {
   button.addEventListener("click", async () => {
     const entries = await store.list();
     const name = `${section.dataset.filename}-${localDate(new Date())}`;

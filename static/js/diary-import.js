@@ -1,6 +1,6 @@
 // Import of the app's own JSON backup (diary-export.js) on another phone: moving without an
 // account. The whole file is checked first; a file that is not ours, or is damaged, imports
-// nothing and changes nothing. diary-store.js merges by entry id.
+// nothing and changes nothing.
 import * as store from "./diary-store.js";
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +53,43 @@ export function read(text) {
   return { rows };
 }
 
+const canonical = (data) => JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
+
+// Merged by entry id: an entry not here is added and queued for sync; the same content (or a
+// version already kept) is skipped; a different version keeps the newer as the entry, marked as
+// a conflict, and the other in its `history` (as the server keeps the version that lost; the
+// entry page shows it offline). An entry deleted here stays deleted. Answers the counts.
+export function merge(rows) {
+  return store.importing(async ({ entries, outbox }, { done, stamp }) => {
+    const counts = { added: 0, same: 0, conflicts: 0 };
+    for (const row of rows) {
+      const old = await done(entries.get(row.id));
+      const known = [old?.data, ...(old?.history ?? []).map((version) => version.data)];
+      if (old?.deleted || known.some((data) => data && canonical(data) === canonical(row.data))) {
+        counts.same += 1;
+        continue;
+      }
+      const queued = old && (await done(outbox.get(row.id)));
+      const newer = !old || Date.parse(row.client_updated_at) > Date.parse(old.client_updated_at);
+      const record = {
+        id: row.id,
+        data: newer ? row.data : old.data,
+        client_updated_at: old ? stamp(old) : row.client_updated_at,
+        deleted: false,
+        version: old?.version ?? null,
+        conflict: Boolean(old),
+      };
+      const other = newer ? old : row;
+      if (old) record.history = [{ data: other.data, client_updated_at: other.client_updated_at, deleted: false }];
+      entries.put(record);
+      const base = queued ? queued.base_version : record.version;
+      outbox.put({ id: row.id, base_version: base, client_updated_at: record.client_updated_at, deleted: false, data: record.data });
+      counts[old ? "conflicts" : "added"] += 1;
+    }
+    return counts;
+  });
+}
+
 const section = document.getElementById("import");
 const input = document.getElementById("import-file");
 const status = document.getElementById("import-status");
@@ -69,7 +106,7 @@ if (section && input) {
       status.textContent = status.dataset[error === "damaged" ? "damaged" : "notOurs"];
       return;
     }
-    const counts = await store.importEntries(rows);
+    const counts = await merge(rows);
     status.textContent = status.dataset.done
       .replace("{added}", counts.added)
       .replace("{same}", counts.same)

@@ -270,41 +270,11 @@ export async function isPersisted() {
   }
 }
 
-// The app's own JSON export, from another phone (diary-import.js checks the file first), in ONE
-// transaction: a file is taken whole or not at all. An entry not here is added and queued for
-// sync; the same content is skipped; a different version keeps the newer as the entry, marked as
-// a conflict, and the other in its `history` (as the server keeps the version that lost); a
-// version already kept there counts as the same.
-// An entry deleted here stays deleted. Answers {added, same, conflicts}.
-export async function importEntries(rows) {
-  const counts = { added: 0, same: 0, conflicts: 0 };
-  const canonical = (data) => JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
-  await transact(["entries", "outbox"], "readwrite", async ({ entries, outbox }) => {
-    for (const row of rows) {
-      const old = await done(entries.get(row.id));
-      const known = [old?.data, ...(old?.history ?? []).map((version) => version.data)];
-      if (old?.deleted || known.some((data) => data && canonical(data) === canonical(row.data))) {
-        counts.same += 1;
-        continue;
-      }
-      const queued = old && (await done(outbox.get(row.id)));
-      const theirs = { data: row.data, client_updated_at: row.client_updated_at, deleted: false };
-      const newer = !old || Date.parse(row.client_updated_at) > Date.parse(old.client_updated_at);
-      const record = {
-        id: row.id,
-        data: newer ? row.data : old.data,
-        client_updated_at: old ? stamp(old) : row.client_updated_at,
-        deleted: false,
-        version: old?.version ?? null,
-        conflict: Boolean(old),
-      };
-      if (old) record.history = [newer ? { data: old.data, client_updated_at: old.client_updated_at, deleted: false } : theirs];
-      entries.put(record);
-      const base = queued ? queued.base_version : record.version;
-      outbox.put({ id: row.id, base_version: base, client_updated_at: record.client_updated_at, deleted: false, data: record.data });
-      counts[old ? "conflicts" : "added"] += 1;
-    }
-  });
-  if (counts.added || counts.conflicts) changed();
-  return counts;
+// For an import (diary-import.js, stored only with the diary's extra pages): work({entries,
+// outbox}, {done, stamp}) in ONE transaction, so a file is taken whole or not at all, and every
+// entry it writes is queued in the same transaction, as by write().
+export async function importing(work) {
+  const result = await transact(["entries", "outbox"], "readwrite", (stores) => work(stores, { done, stamp }));
+  changed();
+  return result;
 }

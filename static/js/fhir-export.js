@@ -15,7 +15,7 @@ async function show() {
 button.addEventListener("click", async () => {
   const words = Object.fromEntries([...KEYS, ...TIERS].map((key) => [key, word(key)]));
   const body = JSON.stringify(bundle(await store.list(), label, words), null, 2);
-  download(`${document.getElementById("export").dataset.filename}-fhir.json`, "application/fhir+json", body);
+  download(`${button.dataset.filename}-${new Date().toISOString().slice(0, 10)}-fhir.json`, "application/fhir+json", body);
 });
 addEventListener("diary:change", show);
 addEventListener("diary:remote", show);

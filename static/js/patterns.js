@@ -55,7 +55,7 @@ async function render() {
   part("last").textContent = date(figures.to);
   part("chart-text").textContent = chartText(figures);
   table(buckets);
-  items(part("helped"), figures.helped.map(helpedLine));
+  items(part("helped"), figures.helped.map((measure) => helpedLine(measure)));
   part("helped-empty").hidden = figures.helped.length > 0;
   items(part("triggers"), figures.triggers.map((trigger) => countLine("triggers", trigger)));
   part("triggers-empty").hidden = figures.triggers.length > 0;

@@ -38,11 +38,11 @@ def test_it_moves_the_diary_to_another_phone_and_merges_by_entry_id(
     changed["client_updated_at"] = "2099-01-01T00:00:00+00:00"
     seed(new_phone, [same, changed])
     new_phone.reload()
+    new_phone.get_by_role("link", name="Sicherung importieren, FHIR-Export").tap()
     expect(new_phone.get_by_role("button", name="Sicherung importieren (JSON)")).to_be_visible()
 
     status = imported(new_phone, backup)
     expect(status).to_have_text("Importiert: 21 neu, 1 schon vorhanden, 1 in zwei Versionen.")
-    expect(new_phone.locator(".entry-card")).to_have_count(23)
     rows = {row["id"]: row for row in stored(new_phone, "entries")}
     assert len(rows) == 23
     # The newer version stays, marked as changed on two devices; the other is kept with it.
@@ -55,6 +55,7 @@ def test_it_moves_the_diary_to_another_phone_and_merges_by_entry_id(
     # The same file again: nothing duplicated.
     status = imported(new_phone, backup)
     expect(status).to_have_text("Importiert: 0 neu, 23 schon vorhanden, 0 in zwei Versionen.")
+    new_phone.get_by_role("link", name="← Zum Tagebuch").tap()
     expect(new_phone.locator(".entry-card")).to_have_count(23)
 
     # The other version shows on the entry page, offline, from the phone.
@@ -72,7 +73,7 @@ def test_it_refuses_a_file_that_is_not_ours_or_damaged_and_changes_nothing(
 ):
     page.goto(shared_server.url + "/de/tagebuch/")
     seed(page, [entry(1, 1, 5)])
-    page.reload()
+    page.goto(shared_server.url + "/de/tagebuch/uebertragen/")
     before = stored(page, "entries")
     good = {"app": "Krampfhilfe", "entries": [{"id": entry(2, 2, 4)["id"], **entry(2, 2, 4)}]}
     broken_entry = json.loads(json.dumps(good))
@@ -95,13 +96,12 @@ def test_it_refuses_a_file_that_is_not_ours_or_damaged_and_changes_nothing(
         status = imported(page, path)
         expect(status).to_contain_text(message)
         assert stored(page, "entries") == before, name
-    expect(page.locator(".entry-card")).to_have_count(1)
 
 
 def test_it_downloads_a_fhir_bundle_made_on_the_phone(shared_server, page, tmp_path):
     page.goto(shared_server.url + "/en/diary/")
     seed(page, typical_diary()[:3])
-    page.reload()
+    page.goto(shared_server.url + "/en/diary/transfer/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download for practice software (FHIR)").tap()
     path = tmp_path / "fhir.json"

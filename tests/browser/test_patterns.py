@@ -71,6 +71,10 @@ def typical_diary():
     return diary
 
 
+# Drawn from the diary: the page has read it.
+READY = "[data-helped] li, #fhir-export"
+
+
 def seed(page, entries):
     page.evaluate(SEED, entries)
 
@@ -133,9 +137,14 @@ def test_it_has_no_axe_violations_on_patterns_and_report(browser, shared_server,
     context = browser.new_context(**PHONE, color_scheme=scheme)
     page = context.new_page()
     found = {}
-    for path in ["/de/tagebuch/muster/", "/en/diary/patterns/", "/de/tagebuch/bericht/"]:
+    for path in [
+        "/de/tagebuch/muster/",
+        "/en/diary/patterns/",
+        "/de/tagebuch/bericht/",
+        "/de/tagebuch/uebertragen/",
+    ]:
         open_seeded(page, shared_server.url, path, typical_diary() + [entry(99, 2, 9, notes="x")])
-        expect(page.locator("[data-helped] li").first).to_be_visible()
+        expect(page.locator(READY).first).to_be_visible()
         for details in page.locator("details").all():
             details.evaluate("el => el.open = true")
         if violations := axe_violations(page):
@@ -150,9 +159,10 @@ def test_it_reads_at_320_px_with_big_targets(browser, shared_server, artifacts):
     for path, name in [
         ("/de/tagebuch/muster/?period=3m", "patterns"),
         ("/de/tagebuch/bericht/", "report"),
+        ("/de/tagebuch/uebertragen/", "transfer"),
     ]:
         open_seeded(page, shared_server.url, path, typical_diary())
-        expect(page.locator("[data-helped] li").first).to_be_visible()
+        expect(page.locator(READY).first).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
         small = page.evaluate(
             """[...document.querySelectorAll('main a, main button, main summary, .periods label')]
