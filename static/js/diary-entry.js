@@ -140,7 +140,7 @@ form.addEventListener("input", () => {
   if (tried) showErrors(validate());
 });
 form.addEventListener("change", saveDraft);
-// "gerade eben / vor 15 Min. / vor 1 Std.": sets the exact time below, which stays editable.
+// "vor 15 Min." etc.: sets the exact time, which stays editable.
 for (const button of document.querySelectorAll("[data-minutes-ago]")) {
   button.addEventListener("click", () => {
     startedInput.value = localInput(new Date(Date.now() - Number(button.dataset.minutesAgo) * 60000));

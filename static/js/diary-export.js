@@ -58,7 +58,7 @@ export function download(name, type, body) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-// The transfer page uses download() alone (FHIR), without this section.
+// The transfer page has no such section.
 for (const button of section?.querySelectorAll("[data-export]") ?? []) {
   button.addEventListener("click", async () => {
     const entries = await store.list();

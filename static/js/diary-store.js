@@ -270,9 +270,8 @@ export async function isPersisted() {
   }
 }
 
-// For an import (diary-import.js, stored only with the diary's extra pages): work({entries,
-// outbox}, {done, stamp}) in ONE transaction, so a file is taken whole or not at all, and every
-// entry it writes is queued in the same transaction, as by write().
+// For diary-import.js: ONE transaction, so a file is taken whole or not at all, and every
+// entry it writes is queued with it, as by write().
 export async function importing(work) {
   const result = await transact(["entries", "outbox"], "readwrite", (stores) => work(stores, { done, stamp }));
   changed();

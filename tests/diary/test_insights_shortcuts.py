@@ -35,6 +35,6 @@ def manifest(client, language):
 )
 def test_it_offers_three_shortcuts_on_a_long_press(client, language, expected):
     shortcuts = manifest(client, language)["shortcuts"]
-    found = [(s.get("short_name", s["name"]), s["url"]) for s in shortcuts]
+    found = [(s["name"], s["url"]) for s in shortcuts]
     assert found == expected
     assert all(s["icons"][0]["sizes"] == "192x192" for s in shortcuts)
