@@ -110,17 +110,27 @@ async function cacheFirst(request) {
   return response;
 }
 
-// The languages to store on install: those the previous version stored (so that switching
-// language offline keeps working after an update), those of the open pages, the one last read.
-async function languagesInUse() {
+// Languages whose `marker(code)` page the previous version had stored, or with an open page
+// for which `open(path)` holds.
+async function inUse(marker, open) {
   const found = new Set();
   for (const key of await caches.keys()) {
     if (key === PREFS || key === CACHE) continue;
     const old = await caches.open(key);
-    for (const code of LANGUAGES) if (await old.match(PAGES[code][0])) found.add(code);
+    for (const code of LANGUAGES) if (await old.match(marker(code))) found.add(code);
   }
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  for (const client of windows) found.add(languageOf(new URL(client.url).pathname));
+  for (const client of windows) {
+    const path = new URL(client.url).pathname;
+    if (open(path)) found.add(languageOf(path));
+  }
+  return found;
+}
+
+// The languages to store on install: those the previous version stored (so that switching
+// language offline keeps working after an update), those of the open pages, the one last read.
+async function languagesInUse() {
+  const found = await inUse((code) => PAGES[code][0], () => true);
   found.add(await rememberedLanguage());
   const languages = LANGUAGES.filter((code) => found.has(code));
   return languages.length ? languages : LANGUAGES.slice(0, 1);
@@ -141,19 +151,8 @@ async function storeDiary(cache, lang) {
 // On install: the diary extras of each language whose extras the previous version had stored,
 // or whose diary is open now (the first visit of all may be the diary's).
 async function diaryInUse(languages) {
-  const found = new Set();
-  for (const key of await caches.keys()) {
-    if (key === PREFS || key === CACHE) continue;
-    const old = await caches.open(key);
-    for (const lang of languages) if (await old.match(DIARY[lang][1])) found.add(lang);
-  }
-  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  for (const client of windows) {
-    const path = new URL(client.url).pathname;
-    const lang = languageOf(path);
-    if (lang && DIARY[lang].includes(path)) found.add(lang);
-  }
-  return [...found].flatMap((lang) => DIARY[lang].slice(1));
+  const found = await inUse((code) => DIARY[code][1], (path) => DIARY[languageOf(path)]?.includes(path));
+  return languages.filter((code) => found.has(code)).flatMap((code) => DIARY[code].slice(1));
 }
 
 // The first of these languages whose pages are in the cache.
