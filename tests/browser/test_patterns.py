@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import wait_for_service_worker, wait_until
 from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_offline import STORED
+from tests.browser.test_update import rename_step
 from tests.harness import PHONE
 
 # Puts entries straight into the diary's IndexedDB, as they would be after saving or a sync.
@@ -182,3 +183,23 @@ def test_it_speaks_english_on_the_english_page(shared_server, page):
         "with Heat the pain went down by 3 points on average (23 times)"
     )
     assert json.loads(page.evaluate("JSON.stringify(document.documentElement.lang)")) == "en"
+
+
+def test_it_keeps_the_diary_pages_offline_through_an_update(server, context, page):
+    page.goto(server.url + "/de/tagebuch/")
+    wait_for_service_worker(page)
+    wait_until(page, f"{STORED}.then(paths => paths.includes('/de/tagebuch/muster/'))")
+    seed(page, typical_diary())
+    (old_cache,) = [k for k in page.evaluate("caches.keys()") if k != "krampfhilfe-prefs"]
+
+    rename_step(server.content_dir, "move", "Langsam gehen, neu")
+    server.restart()
+    page.goto(server.url + "/de/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
+    wait_until(page, f"caches.keys().then(k => k.length === 2 && !k.includes('{old_cache}'))")
+
+    # The new version stored the diary's extra pages again without the diary being opened.
+    context.set_offline(True)
+    page.goto(server.url + "/de/tagebuch/muster/?period=3m")
+    expect(page.locator("#summary")).to_contain_text("23 Krämpfe")
