@@ -7,4 +7,10 @@ class DiaryConfig(AppConfig):
     def later_pages(self):
         """The pages the service worker stores once it is active (shell/apps.py): the diary lives
         on the phone, but first aid is installed first and alone."""
-        return [("diary", {}), ("diary-entry", {})]
+        return [
+            ("diary", {}),
+            ("diary-entry", {}),
+            ("diary-patterns", {}),
+            ("diary-report", {}),
+            ("diary-transfer", {}),
+        ]

@@ -3,14 +3,28 @@ service worker precaches; diary-*.js fills them from the local store."""
 
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from diary import choices
 from firstaid import content
 
+# The periods of the patterns page and the report, as diary-insights.js names them.
+PERIODS = [
+    ("4w", _("4 Wochen")),
+    ("3m", _("3 Monate")),
+    ("12m", _("12 Monate")),
+    ("all", _("Alles")),
+]
 
-def shell(request, template):
-    context = {"content": content.load(get_language()), "choices": choices.for_templates()}
+
+def shell(request, template, **extra):
+    context = {
+        "content": content.load(get_language()),
+        "choices": choices.for_templates(),
+        "periods": PERIODS,
+        **extra,
+    }
     return render(request, f"diary/{template}.html", context)
 
 
@@ -19,6 +33,25 @@ def entries(request):
     return shell(request, "list")
 
 
+# "Wann hat es angefangen?": one tap before the exact time picker (diary-entry.js).
+QUICK_STARTS = [(0, _("gerade eben")), (15, _("vor 15 Min.")), (60, _("vor 1 Std."))]
+
+
 @require_GET
 def entry(request):
-    return shell(request, "entry")
+    return shell(request, "entry", quick_starts=QUICK_STARTS)
+
+
+@require_GET
+def patterns(request):
+    return shell(request, "patterns")
+
+
+@require_GET
+def report(request):
+    return shell(request, "report")
+
+
+@require_GET
+def transfer(request):
+    return shell(request, "transfer")

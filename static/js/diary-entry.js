@@ -140,6 +140,13 @@ form.addEventListener("input", () => {
   if (tried) showErrors(validate());
 });
 form.addEventListener("change", saveDraft);
+// "vor 15 Min." etc.: sets the exact time, which stays editable.
+for (const button of document.querySelectorAll("[data-minutes-ago]")) {
+  button.addEventListener("click", () => {
+    startedInput.value = localInput(new Date(Date.now() - Number(button.dataset.minutesAgo) * 60000));
+    startedInput.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();

@@ -47,7 +47,7 @@ function json(entries) {
   return JSON.stringify(backup, null, 2);
 }
 
-function download(name, type, body) {
+export function download(name, type, body) {
   const url = URL.createObjectURL(new Blob([body], { type }));
   const link = document.createElement("a");
   link.href = url;
@@ -58,7 +58,8 @@ function download(name, type, body) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-for (const button of section.querySelectorAll("[data-export]")) {
+// The transfer page has no such section.
+for (const button of section?.querySelectorAll("[data-export]") ?? []) {
   button.addEventListener("click", async () => {
     const entries = await store.list();
     const name = `${section.dataset.filename}-${localDate(new Date())}`;

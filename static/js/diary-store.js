@@ -288,3 +288,11 @@ function askToPersist() {
 export function isPersisted() {
   return Promise.resolve(navigator.storage?.persisted?.()).then(Boolean, () => false);
 }
+
+// For diary-import.js: ONE transaction, so a file is taken whole or not at all, and every
+// entry it writes is queued with it, as by write().
+export async function importing(work) {
+  const result = await transact(["entries", "outbox"], "readwrite", (stores) => work(stores, { done, stamp }));
+  changed();
+  return result;
+}

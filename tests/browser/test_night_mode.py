@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from firstaid import precache
+from shell import precache
 from tests.browser.conftest import wait_for_service_worker, wait_until
 from tests.browser.test_accessibility import AXE, PAGES, axe_violations
 from tests.harness import PHONE

@@ -1,0 +1,205 @@
+"""The patterns page: figures from the diary on the phone, offline and without an account, with
+the safety link, a chart readable at 320 px with a text equivalent and a table."""
+
+import json
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import wait_for_service_worker, wait_until
+from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_offline import STORED
+from tests.browser.test_update import rename_step
+from tests.harness import PHONE
+
+# Puts entries straight into the diary's IndexedDB, as they would be after saving or a sync.
+SEED = """async (entries) => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("krampfhilfe-diary", 1);
+    request.onupgradeneeded = () => ["entries", "outbox"].forEach((name) =>
+      request.result.createObjectStore(name, { keyPath: "id" }));
+    request.onupgradeneeded = ((create) => () => { create(); request.result.createObjectStore("meta", { keyPath: "key" }); })(request.onupgradeneeded);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction("entries", "readwrite");
+    for (const entry of entries) tx.objectStore("entries").put(entry);
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}"""
+
+
+def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, **data):
+    when = datetime.now(UTC).replace(hour=hour - 1, minute=0, second=0) - timedelta(days=days_ago)
+    return {
+        "id": f"00000000-0000-4000-8000-{n:012d}",
+        "client_updated_at": when.isoformat(),
+        "deleted": False,
+        "version": None,
+        "conflict": False,
+        "data": {
+            "started_at": when.isoformat().replace("+00:00", "Z"),
+            "duration_minutes": 10,
+            "intensity": intensity,
+            "intensity_after": after,
+            "regions": ["lower-left"],
+            "triggers": list(triggers),
+            "measures": [{"id": m, "helped": None} for m in measures],
+            "redflag": data.get("redflag"),
+            "notes": data.get("notes", ""),
+        },
+    }
+
+
+def typical_diary():
+    """Three months, two cramps a week: heat each time (pain 6 → 3), breathing twice."""
+    diary = []
+    for n, days in enumerate(range(1, 90, 4)):
+        measures = ["heat"] + (["breathing"] if n < 2 else [])
+        trigger = ["lifting"] if n % 2 else ["sitting"]
+        extra = {}
+        if n == 3:
+            extra = {
+                "redflag": {"tier": "soon", "reasons": []},
+                "notes": "Bitte fragen: Physiotherapie?",
+            }
+        diary.append(entry(n, days, 6, 3, measures, trigger, hour=7 if n % 3 else 19, **extra))
+    return diary
+
+
+# Drawn from the diary: the page has read it.
+READY = "[data-helped] li, #fhir-export"
+
+
+def seed(page, entries):
+    page.evaluate(SEED, entries)
+
+
+def open_seeded(page, url, path, entries):
+    page.goto(url + "/de/tagebuch/")
+    seed(page, entries)
+    page.goto(url + path)
+
+
+def test_it_shows_patterns_offline_from_the_diary_on_the_phone(server, context, page, artifacts):
+    page.goto(server.url + "/de/tagebuch/")
+    wait_for_service_worker(page)
+    # Opening the diary online stores its patterns and report pages for later.
+    wait_until(page, f"{STORED}.then(paths => paths.includes('/de/tagebuch/bericht/'))")
+    seed(page, typical_diary())
+    server.kill()
+    context.set_offline(True)
+
+    page.goto(server.url + "/de/tagebuch/")
+    page.get_by_role("link", name="Muster und Bericht für die Arztpraxis").tap()
+    expect(page.get_by_role("heading", name="Muster", exact=True)).to_be_visible()
+    summary = page.locator("#summary")
+    expect(summary).to_have_text(re.compile(r"^In den letzten 4 Wochen: 7 Krämpfe, meist morgens"))
+    expect(summary).to_contain_text("mit Wärme sank der Schmerz im Schnitt um 3 Punkte (7 Mal)")
+    page.get_by_role("radio", name="3 Monate").tap()
+    expect(summary).to_contain_text("In den letzten 3 Monaten: 23 Krämpfe")
+    helped = page.locator("[data-helped] li")
+    expect(helped.first).to_have_text(
+        "Wärme: danach im Schnitt 3 Punkte weniger (23 Mal mit Schmerz vorher und nachher)"
+    )
+    expect(helped.filter(has_text="Atmen")).to_contain_text("zu wenige Einträge")
+    expect(page.locator("[data-triggers]")).to_contain_text("Heben: 11 Mal")
+    expect(page.locator("[data-chart-text]")).to_contain_text("höchstens 2 Krämpfe in einer Woche")
+    expect(page.locator("[data-chart=count] rect")).not_to_have_count(0)
+    expect(page.locator("#safety")).to_be_hidden()
+    page.get_by_text("Als Tabelle zeigen").tap()
+    expect(page.locator("[data-table] tr")).to_have_count(14)
+
+    page.get_by_role("link", name="Bericht für die Arztpraxis").tap()
+    expect(page).to_have_url(re.compile(r"/de/tagebuch/bericht/\?period=3m$"))
+    expect(page.locator("[data-summary]")).to_contain_text("23 Krämpfe")
+    expect(page.locator("[data-redflags]")).to_contain_text("bald ärztlich abklären")
+    expect(page.locator("[data-notes]")).to_contain_text("Physiotherapie?")
+
+
+def test_it_says_when_the_diary_should_be_checked_by_a_doctor(shared_server, page):
+    daily = [entry(n, n, 5) for n in range(28)]
+    open_seeded(page, shared_server.url, "/de/tagebuch/muster/", daily)
+    safety = page.get_by_role("region", name="Bitte ärztlich abklären lassen")
+    expect(safety).to_be_visible()
+    expect(safety).to_contain_text("an den meisten Tagen Schmerzen")
+    expect(safety.get_by_text("öfter als")).to_be_hidden()
+    safety.get_by_role("link", name="Warnzeichen prüfen").tap()
+    expect(page).to_have_url(f"{shared_server.url}/de/warnzeichen/")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_it_has_no_axe_violations_on_patterns_and_report(browser, shared_server, scheme):
+    context = browser.new_context(**PHONE, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in [
+        "/de/tagebuch/muster/",
+        "/en/diary/patterns/",
+        "/de/tagebuch/bericht/",
+        "/de/tagebuch/uebertragen/",
+    ]:
+        open_seeded(page, shared_server.url, path, typical_diary() + [entry(99, 2, 9, notes="x")])
+        expect(page.locator(READY).first).to_be_visible()
+        for details in page.locator("details").all():
+            details.evaluate("el => el.open = true")
+        if violations := axe_violations(page):
+            found[path] = violations
+    context.close()
+    assert found == {}
+
+
+def test_it_reads_at_320_px_with_big_targets(browser, shared_server, artifacts):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, has_touch=True)
+    page = context.new_page()
+    for path, name in [
+        ("/de/tagebuch/muster/?period=3m", "patterns"),
+        ("/de/tagebuch/bericht/", "report"),
+        ("/de/tagebuch/uebertragen/", "transfer"),
+    ]:
+        open_seeded(page, shared_server.url, path, typical_diary())
+        expect(page.locator(READY).first).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        small = page.evaluate(
+            """[...document.querySelectorAll('main a, main button, main summary, .periods label')]
+              .filter(el => el.offsetParent !== null && !el.closest('p, li li'))
+              .map(el => el.getBoundingClientRect())
+              .filter(box => box.height < 48 || box.width < 48).length"""
+        )
+        assert small == 0, path
+        page.screenshot(path=artifacts / f"{name}-320.png", full_page=True)
+
+
+def test_it_speaks_english_on_the_english_page(shared_server, page):
+    open_seeded(page, shared_server.url, "/en/diary/patterns/?period=3m", typical_diary())
+    summary = page.locator("#summary")
+    expect(summary).to_contain_text("In the last 3 months: 23 cramps, mostly in the morning")
+    expect(summary).to_contain_text(
+        "with Heat the pain went down by 3 points on average (23 times)"
+    )
+    assert json.loads(page.evaluate("JSON.stringify(document.documentElement.lang)")) == "en"
+
+
+def test_it_keeps_the_diary_pages_offline_through_an_update(server, context, page):
+    page.goto(server.url + "/de/tagebuch/")
+    wait_for_service_worker(page)
+    wait_until(page, f"{STORED}.then(paths => paths.includes('/de/tagebuch/muster/'))")
+    seed(page, typical_diary())
+    (old_cache,) = [k for k in page.evaluate("caches.keys()") if k != "krampfhilfe-prefs"]
+
+    rename_step(server.content_dir, "move", "Langsam gehen, neu")
+    server.restart()
+    page.goto(server.url + "/de/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
+    wait_until(page, f"caches.keys().then(k => k.length === 2 && !k.includes('{old_cache}'))")
+
+    # The new version stored the diary's extra pages again without the diary being opened.
+    context.set_offline(True)
+    page.goto(server.url + "/de/tagebuch/muster/?period=3m")
+    expect(page.locator("#summary")).to_contain_text("23 Krämpfe")

@@ -1,0 +1,84 @@
+"""The FHIR export: the SHIPPED static/js/fhir.js run in Node, its Bundle validated with the
+maintained fhir.resources library (R4B models)."""
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from tests.diary.node_support import NODE, run_node
+
+pytestmark = pytest.mark.skipif(not NODE, reason="needs Node (Debian package nodejs)")
+
+WORDS = {
+    "intensity": "Schmerz (0–10)",
+    "intensity_after": "Schmerz danach (0–10)",
+    "regions": "Wo",
+    "triggers": "Auslöser",
+    "measures": "Maßnahmen",
+    "redflag": "Warnzeichen",
+    "notes": "Notizen",
+    "tier-soon": "bald ärztlich abklären",
+}
+FULL = {
+    "id": "6f1c2a52-3b0e-4c55-9a51-1f2d3e4c5b6a",
+    "data": {
+        "started_at": "2026-06-14T05:30:00.000Z",
+        "duration_minutes": 20,
+        "intensity": 7,
+        "intensity_after": 3,
+        "regions": ["lower-left", "lower-centre"],
+        "triggers": ["lifting"],
+        "measures": [{"id": "heat", "helped": 2}, {"id": "breathing", "helped": None}],
+        "redflag": {"tier": "soon", "reasons": ["leg"]},
+        "notes": "Beim Heben der Kiste",
+    },
+}
+BARE = {
+    "id": "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d",
+    "data": {
+        "started_at": "2026-06-10T20:00:00+02:00",
+        "duration_minutes": None,
+        "intensity": 4,
+        "intensity_after": None,
+        "regions": [],
+        "triggers": [],
+        "measures": [],
+        "redflag": None,
+        "notes": "",
+    },
+}
+
+
+def exported(entries):
+    return run_node("fhir.mjs", {"entries": entries, "words": WORDS})
+
+
+def test_it_exports_a_valid_fhir_r4_bundle_of_pain_observations():
+    raw = exported([FULL, BARE])
+    bundle = Bundle.model_validate(raw)
+    assert bundle.type == "collection"
+    full, bare = (entry.resource for entry in bundle.entry)
+    assert full.__resource_type__ == "Observation" and full.status == "final"
+    assert [(c.system, c.code) for c in full.code.coding] == [("http://loinc.org", "72514-3")]
+    assert full.valueInteger == 7
+    assert full.effectivePeriod.start.isoformat() == "2026-06-14T05:30:00+00:00"
+    assert full.effectivePeriod.end.isoformat() == "2026-06-14T05:50:00+00:00"
+    after, *regions = full.component
+    assert after.code.coding[0].code == "72514-3" and after.valueInteger == 3
+    assert [r.valueString for r in regions] == ["regions:lower-left", "regions:lower-centre"]
+    notes = [n.text for n in full.note]
+    assert notes == [
+        "Auslöser: triggers:lifting",
+        "Maßnahmen: measures:heat, measures:breathing",
+        "Warnzeichen: bald ärztlich abklären",
+        "Notizen: Beim Heben der Kiste",
+    ]
+    assert bundle.entry[0].fullUrl == f"urn:uuid:{FULL['id']}"
+    # An entry with nothing but the pain: no end, no components, no notes.
+    assert bare.effectivePeriod.end is None and bare.component is None and bare.note is None
+    assert bare.effectivePeriod.start.isoformat() == "2026-06-10T18:00:00+00:00"
+
+
+def test_it_exports_an_empty_diary_as_an_empty_valid_bundle():
+    raw = exported([])
+    assert "entry" not in raw  # FHIR JSON allows no empty arrays
+    assert Bundle.model_validate(raw).entry is None
