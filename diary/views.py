@@ -5,12 +5,12 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from diary import choices
+from diary import schema
 from firstaid import content
 
 
 def shell(request, template):
-    context = {"content": content.load(get_language()), "choices": choices.for_templates()}
+    context = {"content": content.load(get_language()), "choices": schema.for_pages()}
     return render(request, f"diary/{template}.html", context)
 
 

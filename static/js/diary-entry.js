@@ -4,6 +4,7 @@
 // validation error never loses it.
 import * as store from "./diary-store.js";
 import { showConflict } from "./diary-conflict.js";
+import { schema } from "./diary-format.js";
 
 const form = document.getElementById("entry-form");
 const text = form.dataset;
@@ -11,7 +12,7 @@ const id = new URLSearchParams(location.search).get("id");
 const draftKey = `diary:draft:${id ?? "new"}`;
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const EARLIEST = Date.UTC(2000, 0, 1); // as the server's validation
-const NOTES_MAX = Number(text.notesMax) || 2000;
+const { notes_max: NOTES_MAX, duration_max: DURATION_MAX } = schema; // diary/schema.py
 const startedInput = form.elements.started_at;
 const notes = form.elements.notes;
 let entry = null;
@@ -82,7 +83,7 @@ function validate() {
   else if (started < EARLIEST) errors.started_at = text.errorStartedPast;
   const duration = form.elements.duration_minutes;
   const minutes = Number(duration.value);
-  const durationOk = duration.value.trim() === "" || (Number.isInteger(minutes) && minutes >= 0 && minutes <= 1440);
+  const durationOk = duration.value.trim() === "" || (Number.isInteger(minutes) && minutes >= 0 && minutes <= DURATION_MAX);
   if (duration.validity.badInput || !durationOk) errors.duration_minutes = text.errorDuration;
   if (notes.value.length > NOTES_MAX) errors.notes = text.errorNotes;
   return errors;
