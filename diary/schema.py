@@ -30,23 +30,33 @@ if tuple(TIERS) != OUTCOMES:
     raise ImportError(f"diary.schema.TIERS {tuple(TIERS)} differ from the content's {OUTCOMES}")
 
 
-def field(name, kind, empty=None, **limits):
-    return {"name": name, "kind": kind, "empty": empty, **limits}
+def field(name, label, kind, empty=None, **limits):
+    return {"name": name, "label": label, "kind": kind, "empty": empty, **limits}
 
 
-# In the order of the server's CSV columns (between "id" and "conflict") and of every view of
-# an entry. Kinds: instant, integer (min, max), choices (a list of unique ids from `choices`),
-# measures, redflag, text (max). `form=False`: not a control of the entry form.
+# Name, words, kind, empty value, limits; in the order of the server's CSV columns (between
+# "id" and "conflict") and of every view of an entry. Kinds: instant, integer (min, max),
+# choices (unique ids from `choices`), measures, redflag, text (max).
 FIELDS = (
-    field("started_at", "instant"),
-    field("duration_minutes", "integer", min=0, max=DURATION_MAX, optional=True),
-    field("intensity", "integer", min=0, max=INTENSITY_MAX),
-    field("intensity_after", "integer", min=0, max=INTENSITY_MAX, optional=True),
-    field("regions", "choices", [], choices="regions"),
-    field("triggers", "choices", [], choices="triggers"),
-    field("measures", "measures", [], choices="measures"),
-    field("redflag", "redflag", choices="tiers", form=False),  # set by the red-flag check
-    field("notes", "text", "", max=NOTES_MAX),
+    field("started_at", _("Beginn"), "instant"),
+    field(
+        "duration_minutes", _("Dauer (Minuten)"), "integer", min=0, max=DURATION_MAX, optional=True
+    ),
+    field("intensity", _("Schmerz (0–10)"), "integer", min=0, max=INTENSITY_MAX),
+    field(
+        "intensity_after",
+        _("Schmerz danach (0–10)"),
+        "integer",
+        min=0,
+        max=INTENSITY_MAX,
+        optional=True,
+    ),
+    field("regions", _("Wo"), "choices", [], choices="regions"),
+    field("triggers", _("Auslöser"), "choices", [], choices="triggers"),
+    field("measures", _("Maßnahmen"), "measures", [], choices="measures"),
+    # Set by the red-flag check, not a control of the entry form.
+    field("redflag", _("Warnzeichen"), "redflag", choices="tiers", form=False),
+    field("notes", _("Notizen"), "text", "", max=NOTES_MAX),
 )
 NAMES = tuple(f["name"] for f in FIELDS)
 EMPTY = {f["name"]: f["empty"] for f in FIELDS}

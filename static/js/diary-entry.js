@@ -37,40 +37,47 @@ function setChecked(name, values) {
   for (const input of form.querySelectorAll(`[name="${name}"]`)) input.checked = wanted.includes(input.value);
 }
 
+// Each field of diary/schema.py read from and written to its control(s), by its kind: a field
+// of a known kind needs only its control in entry.html. A radio group and an input both answer
+// `.value`, so one number reader serves the 0–10 scales and the minutes.
+const READ = {
+  // Untouched: keep the stored instant to the second (the form shows minutes only).
+  instant: () =>
+    entry && localInput(new Date(entry.data.started_at)) === startedInput.value
+      ? entry.data.started_at
+      : new Date(startedInput.value).toISOString(),
+  integer: (name) => {
+    const value = String(form.elements[name].value).trim();
+    return value === "" ? null : Number(value);
+  },
+  choices: checkedValues,
+  measures: () => checkedValues("measures").map((measure) => ({ id: measure, helped: radio(`helped-${measure}`) })),
+  redflag: () => entry?.data.redflag ?? null, // from the red-flag check; the form does not edit it
+  text: (name) => form.elements[name].value,
+};
+const WRITE = {
+  instant: (name, value) => (startedInput.value = value ? localInput(new Date(value)) : ""),
+  integer: (name, value) => {
+    const control = form.elements[name];
+    if (control instanceof RadioNodeList) setChecked(name, value);
+    else control.value = value ?? "";
+  },
+  choices: (name, value) => setChecked(name, value ?? []),
+  measures: (name, value) => {
+    setChecked(name, (value ?? []).map((measure) => measure.id));
+    for (const measure of value ?? []) setChecked(`helped-${measure.id}`, measure.helped);
+  },
+  redflag: () => {},
+  text: (name, value) => (form.elements[name].value = value ?? ""),
+};
+
 function fill(data) {
   form.reset();
-  setChecked("intensity", data.intensity);
-  setChecked("intensity_after", data.intensity_after);
-  startedInput.value = data.started_at ? localInput(new Date(data.started_at)) : "";
-  form.elements.duration_minutes.value = data.duration_minutes ?? "";
-  setChecked("regions", data.regions ?? []);
-  setChecked("triggers", data.triggers ?? []);
-  setChecked(
-    "measures",
-    (data.measures ?? []).map((measure) => measure.id),
-  );
-  for (const measure of data.measures ?? []) setChecked(`helped-${measure.id}`, measure.helped);
-  notes.value = data.notes ?? "";
+  for (const { name, kind } of schema.fields) WRITE[kind](name, data[name]);
 }
 
 function collect() {
-  const started = startedInput.value;
-  const duration = form.elements.duration_minutes.value.trim();
-  return {
-    // Untouched: keep the stored instant to the second (the form shows minutes only).
-    started_at:
-      entry && localInput(new Date(entry.data.started_at)) === started
-        ? entry.data.started_at
-        : new Date(started).toISOString(),
-    duration_minutes: duration === "" ? null : Number(duration),
-    intensity: radio("intensity"),
-    intensity_after: radio("intensity_after"),
-    regions: checkedValues("regions"),
-    triggers: checkedValues("triggers"),
-    measures: checkedValues("measures").map((measure) => ({ id: measure, helped: radio(`helped-${measure}`) })),
-    redflag: entry?.data.redflag ?? null, // from the red-flag check; the form does not edit it
-    notes: notes.value,
-  };
+  return Object.fromEntries(schema.fields.map(({ name, kind }) => [name, READ[kind](name)]));
 }
 
 // {field: message}; true keeps the message written in the page.

@@ -39,7 +39,8 @@ export function columns(entry) {
 }
 
 export function csv(entries) {
-  const header = schema.csv_columns.map(word);
+  const names = new Map(schema.fields.map((field) => [field.name, field.label]));
+  const header = schema.csv_columns.map((key) => names.get(key) ?? word(key));
   const rows = entries.map((entry) => columns(entry).map(([, value]) => value));
   // The byte order mark makes Excel read UTF-8 (umlauts) correctly.
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;

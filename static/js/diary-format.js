@@ -51,6 +51,6 @@ const IN_WORDS = {
 export function describe(data) {
   return schema.fields.map((field) => {
     const value = IN_WORDS[field.kind]?.(data[field.name], field) ?? data[field.name] ?? "";
-    return [field.name, word(field.name), String(value)];
+    return [field.name, field.label, String(value)];
   });
 }
