@@ -8,7 +8,9 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from diary import csv_cells, schema, serializers
 from tests.diary.helpers import change
@@ -91,3 +93,19 @@ def test_it_guards_formulas_on_the_device_as_the_server_does(client):
     device = run_node("schema.mjs", {"cells": CELLS, "entry": entry}, SCHEMA=block)
     server = ['"' + csv_cells.cell(value).replace('"', '""') + '"' for value in CELLS]
     assert device["guarded"] == server
+
+
+def test_it_names_every_field_and_tier_in_each_language(client):
+    """A new field or tier without its words in a language's .po file fails here."""
+    blocks = {}
+    for lang, _name in settings.LANGUAGES:
+        with translation.override(lang):
+            blocks[lang] = json.loads(data_block(client.get(reverse("diary"))))
+    for lang in blocks:
+        if lang == settings.LANGUAGE_CODE:
+            continue
+        source, translated = blocks[settings.LANGUAGE_CODE], blocks[lang]
+        for field, other in zip(source["fields"], translated["fields"], strict=True):
+            assert field["label"] != other["label"], f"{field['name']} not in {lang}"
+        for tier in source["tiers"]:
+            assert source["tiers"][tier] != translated["tiers"][tier], f"{tier} not in {lang}"
