@@ -61,16 +61,17 @@ FIELDS = (
 NAMES = tuple(f["name"] for f in FIELDS)
 EMPTY = {f["name"]: f["empty"] for f in FIELDS}
 CSV_COLUMNS = ("id", *NAMES, "conflict")
+PAGE_KEYS = ("name", "label", "kind", "empty", "choices")
 
 
 def for_pages():
-    """What the pages get as data: the choices in words, the fields, the tiers and limits."""
+    """What the pages get as data: the choices in words, the fields, the tiers and limits. Of
+    each field only what the pages use: every byte is in the precache twice (list and form)."""
     return {
         **choices.for_templates(),
         "tiers": TIERS,
-        "fields": FIELDS,
+        "fields": [{key: f[key] for key in PAGE_KEYS if key in f} for f in FIELDS],
         "csv_columns": CSV_COLUMNS,
         "formula_starts": "".join(csv_cells.FORMULA_STARTS),
         "duration_max": DURATION_MAX,
-        "batch_limit": BATCH_LIMIT,
     }

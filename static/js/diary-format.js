@@ -8,8 +8,6 @@ const words = new Map(
 );
 const dateTime = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" });
 
-export const FIELDS = (schema.fields ?? []).map((field) => field.name);
-
 // Exactly the fields the server accepts, each empty one as the server fills it in.
 export function only(data) {
   return Object.fromEntries(schema.fields.map(({ name, empty }) => [name, data[name] ?? empty]));
