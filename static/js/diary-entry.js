@@ -37,9 +37,8 @@ function setChecked(name, values) {
   for (const input of form.querySelectorAll(`[name="${name}"]`)) input.checked = wanted.includes(input.value);
 }
 
-// Each field of diary/schema.py read from and written to its control(s), by its kind: a field
-// of a known kind needs only its control in entry.html. A radio group and an input both answer
-// `.value`, so one number reader serves the 0–10 scales and the minutes.
+// Each field of diary/schema.py read and written by its kind, so a new field needs only its
+// control in entry.html. Radio groups and inputs both have `.value`: one number reader.
 const READ = {
   // Untouched: keep the stored instant to the second (the form shows minutes only).
   instant: () =>

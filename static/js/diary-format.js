@@ -10,7 +10,7 @@ const dateTime = new Intl.DateTimeFormat(document.documentElement.lang, { dateSt
 
 // Exactly the fields the server accepts, each empty one as the server fills it in.
 export function only(data) {
-  return Object.fromEntries(schema.fields.map(({ name, empty }) => [name, data[name] ?? empty]));
+  return Object.fromEntries(schema.fields.map(({ name, empty = null }) => [name, data[name] ?? empty]));
 }
 
 export function word(key) {
