@@ -16,7 +16,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.parsers import LimitedJSONParser
-from diary import csv_cells, sync
+from diary import csv_cells, schema, sync
 from diary.models import Entry
 from diary.serializers import (
     DateRangeSerializer,
@@ -126,7 +126,6 @@ class EntryDetail(generics.RetrieveAPIView):
         return own_entries(self.request).filter(deleted=False).prefetch_related("history")
 
 
-CSV_COLUMNS = ["id", *sync.DATA_FIELDS, "conflict"]
 CHUNK = 500  # rows per database fetch and per piece sent: memory stays flat in the diary's size
 
 
@@ -180,29 +179,28 @@ class Echo:
         return text
 
 
+def csv_value(kind, value):
+    """A field's value in a CSV cell, by its kind in diary/schema.py."""
+    if kind == "choices":
+        return ";".join(value)
+    if kind == "measures":
+        return ";".join(
+            m["id"] if m.get("helped") is None else f"{m['id']}:{m['helped']}" for m in value
+        )
+    if kind == "redflag":
+        return value["tier"] if value else ""
+    return value
+
+
 def csv_line(row):
     data = row["data"]
-    return [
-        row["id"],
-        data["started_at"],
-        data["duration_minutes"],
-        data["intensity"],
-        data["intensity_after"],
-        ";".join(data["regions"]),
-        ";".join(data["triggers"]),
-        ";".join(
-            m["id"] if m.get("helped") is None else f"{m['id']}:{m['helped']}"
-            for m in data["measures"]
-        ),
-        data["redflag"]["tier"] if data["redflag"] else "",
-        data["notes"],
-        row["conflict"],
-    ]
+    fields = [csv_value(spec["kind"], data[spec["name"]]) for spec in schema.FIELDS]
+    return [row["id"], *fields, row["conflict"]]
 
 
 def csv_pieces(rows):
     writer = csv_cells.writer(Echo())
-    yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+    yield "\ufeff" + writer.writerow(schema.CSV_COLUMNS)
     for row in rows:
         yield writer.writerow(csv_line(row))
 

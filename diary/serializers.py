@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField
-from diary import choices, sync
+from diary import choices, schema, sync
 
 # Phones run fast or slow: a start up to a day "in the future" by the server's clock is a
 # wrong clock, not a wrong entry, and must not keep the entry from syncing.
@@ -59,10 +59,10 @@ class ParsedJSONField(serializers.JSONField):
         return data
 
 
-def unique_choices(items, max_length):
+def unique_choices(items):
     return serializers.ListField(
         child=serializers.ChoiceField(choices=list(items)),
-        max_length=max_length,
+        max_length=len(items),
         required=False,
         default=list,
         validators=[no_repeats],
@@ -77,39 +77,50 @@ def no_repeats(values):
 class MeasureSerializer(StrictSerializer):
     id = serializers.ChoiceField(choices=list(choices.MEASURES))
     helped = StrictIntegerField(
-        min_value=0, max_value=2, allow_null=True, required=False, default=None
+        min_value=0, max_value=max(choices.HELPED), allow_null=True, required=False, default=None
     )
 
 
 class RedflagSerializer(StrictSerializer):
-    tier = serializers.ChoiceField(choices=["emergency", "today", "soon", "selfcare"])
+    tier = serializers.ChoiceField(choices=list(schema.TIERS))
     reasons = serializers.ListField(
         child=serializers.RegexField(r"^[a-z0-9-]{1,40}$"), max_length=40, default=list
     )
 
 
+def serializer_field(spec):
+    """The validation of one field of diary/schema.py, by its kind."""
+    kind, optional = spec["kind"], {"required": False, "default": spec["empty"]}
+    if kind == "instant":
+        return UTCDateTimeField()
+    if kind == "integer":
+        limits = {"min_value": spec["min"], "max_value": spec["max"]}
+        if spec.get("optional"):
+            return StrictIntegerField(**limits, allow_null=True, **optional)
+        return StrictIntegerField(**limits)
+    if kind == "choices":
+        return unique_choices(choices.for_templates()[spec["choices"]])
+    if kind == "measures":
+        return serializers.ListField(
+            child=MeasureSerializer(),
+            max_length=len(choices.MEASURES),
+            required=False,
+            default=list,
+        )
+    if kind == "redflag":
+        return RedflagSerializer(allow_null=True, **optional)
+    if kind == "text":
+        return StrictCharField(
+            allow_blank=True, max_length=spec["max"], trim_whitespace=False, **optional
+        )
+    raise ValueError(f"diary field {spec['name']}: unknown kind {kind!r}")
+
+
 class EntryDataSerializer(StrictSerializer):
-    started_at = UTCDateTimeField()
-    duration_minutes = StrictIntegerField(
-        min_value=0, max_value=24 * 60, allow_null=True, required=False, default=None
-    )
-    intensity = StrictIntegerField(min_value=0, max_value=10)
-    intensity_after = StrictIntegerField(
-        min_value=0, max_value=10, allow_null=True, required=False, default=None
-    )
-    regions = unique_choices(choices.REGIONS, 9)
-    triggers = unique_choices(choices.TRIGGERS, len(choices.TRIGGERS))
-    measures = serializers.ListField(
-        child=MeasureSerializer(), max_length=len(choices.MEASURES), required=False, default=list
-    )
-    redflag = RedflagSerializer(allow_null=True, required=False, default=None)
-    notes = StrictCharField(
-        allow_blank=True,
-        max_length=choices.NOTES_MAX,
-        required=False,
-        default="",
-        trim_whitespace=False,
-    )
+    """An entry's data: the fields of diary/schema.py, each validated by its kind."""
+
+    def get_fields(self):
+        return {spec["name"]: serializer_field(spec) for spec in schema.FIELDS}
 
     def validate_started_at(self, value):
         if value > timezone.now() + CLOCK_SKEW:
@@ -152,7 +163,7 @@ class SyncRequestSerializer(StrictSerializer):
     cursor = StrictIntegerField(min_value=0)
     device = StrictUUIDField(required=False, allow_null=True, default=None)
     changes = serializers.ListField(
-        child=ParsedJSONField(), max_length=sync.BATCH_LIMIT, allow_empty=True
+        child=ParsedJSONField(), max_length=schema.BATCH_LIMIT, allow_empty=True
     )
 
     def validate_changes(self, changes):

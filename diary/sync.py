@@ -34,20 +34,11 @@ from datetime import UTC, datetime
 
 from django.db import transaction
 
+from diary import schema
 from diary.models import Entry, EntryVersion, SyncState
 
-DATA_FIELDS = (
-    "started_at",
-    "duration_minutes",
-    "intensity",
-    "intensity_after",
-    "regions",
-    "triggers",
-    "measures",
-    "redflag",
-    "notes",
-)
-BATCH_LIMIT = 500
+DATA_FIELDS = schema.NAMES
+BATCH_LIMIT = schema.BATCH_LIMIT
 # What a push writes to an entry; its user and uuid never change.
 WRITTEN_FIELDS = [
     "version",
@@ -60,12 +51,7 @@ WRITTEN_FIELDS = [
     "stamps",
     *DATA_FIELDS,
 ]
-EMPTY = {field: None for field in DATA_FIELDS} | {
-    "regions": [],
-    "triggers": [],
-    "measures": [],
-    "notes": "",
-}
+EMPTY = schema.EMPTY
 KEPT = uuid.UUID("5d0c1b7e-3f0e-4d35-9a57-2f4a3c8e6b10")  # namespace of kept copies
 
 

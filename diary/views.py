@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from diary import choices
+from diary import schema
 from firstaid import content
 
 # The periods of the patterns page and the report, as diary-insights.js names them.
@@ -21,7 +21,7 @@ PERIODS = [
 def shell(request, template, **extra):
     context = {
         "content": content.load(get_language()),
-        "choices": choices.for_templates(),
+        "choices": schema.for_pages(),
         "periods": PERIODS,
         **extra,
     }

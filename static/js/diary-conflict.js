@@ -2,29 +2,12 @@
 // (online, with an account) and lets the user take it over or mark the conflict as settled.
 // Either choice is a normal local edit: the next sync clears the conflict on the server.
 import * as store from "./diary-store.js";
-import { describe, when } from "./diary-format.js";
+import { describe, only, when } from "./diary-format.js";
 
 const section = document.getElementById("conflict");
 const text = section.dataset;
 const message = document.getElementById("conflict-message");
 const versions = document.getElementById("conflict-versions");
-const EMPTY = {
-  started_at: null,
-  duration_minutes: null,
-  intensity: null,
-  intensity_after: null,
-  regions: [],
-  triggers: [],
-  measures: [],
-  redflag: null,
-  notes: "",
-};
-
-// Exactly the fields the server accepts, whatever else a version carries.
-function only(data) {
-  return Object.fromEntries(Object.entries(EMPTY).map(([key, empty]) => [key, data[key] ?? empty]));
-}
-
 async function load(entry) {
   // An import kept the other version here (diary-import.js).
   if (entry.history?.length) return { others: entry.history };

@@ -4,6 +4,7 @@
 // validation error never loses it.
 import * as store from "./diary-store.js";
 import { showConflict } from "./diary-conflict.js";
+import { schema } from "./diary-format.js";
 
 const form = document.getElementById("entry-form");
 const text = form.dataset;
@@ -11,7 +12,7 @@ const id = new URLSearchParams(location.search).get("id");
 const draftKey = `diary:draft:${id ?? "new"}`;
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const EARLIEST = Date.UTC(2000, 0, 1); // as the server's validation
-const NOTES_MAX = Number(text.notesMax) || 2000;
+const { notes_max: NOTES_MAX, duration_max: DURATION_MAX } = schema; // diary/schema.py
 const startedInput = form.elements.started_at;
 const notes = form.elements.notes;
 let entry = null;
@@ -36,40 +37,46 @@ function setChecked(name, values) {
   for (const input of form.querySelectorAll(`[name="${name}"]`)) input.checked = wanted.includes(input.value);
 }
 
+// Each field of diary/schema.py read and written by its kind, so a new field needs only its
+// control in entry.html. Radio groups and inputs both have `.value`: one number reader.
+const READ = {
+  // Untouched: keep the stored instant to the second (the form shows minutes only).
+  instant: () =>
+    entry && localInput(new Date(entry.data.started_at)) === startedInput.value
+      ? entry.data.started_at
+      : new Date(startedInput.value).toISOString(),
+  integer: (name) => {
+    const value = String(form.elements[name].value).trim();
+    return value === "" ? null : Number(value);
+  },
+  choices: checkedValues,
+  measures: () => checkedValues("measures").map((measure) => ({ id: measure, helped: radio(`helped-${measure}`) })),
+  redflag: () => entry?.data.redflag ?? null, // from the red-flag check; the form does not edit it
+  text: (name) => form.elements[name].value,
+};
+const WRITE = {
+  instant: (name, value) => (startedInput.value = value ? localInput(new Date(value)) : ""),
+  integer: (name, value) => {
+    const control = form.elements[name];
+    if (control instanceof RadioNodeList) setChecked(name, value);
+    else control.value = value ?? "";
+  },
+  choices: (name, value) => setChecked(name, value ?? []),
+  measures: (name, value) => {
+    setChecked(name, (value ?? []).map((measure) => measure.id));
+    for (const measure of value ?? []) setChecked(`helped-${measure.id}`, measure.helped);
+  },
+  redflag: () => {},
+  text: (name, value) => (form.elements[name].value = value ?? ""),
+};
+
 function fill(data) {
   form.reset();
-  setChecked("intensity", data.intensity);
-  setChecked("intensity_after", data.intensity_after);
-  startedInput.value = data.started_at ? localInput(new Date(data.started_at)) : "";
-  form.elements.duration_minutes.value = data.duration_minutes ?? "";
-  setChecked("regions", data.regions ?? []);
-  setChecked("triggers", data.triggers ?? []);
-  setChecked(
-    "measures",
-    (data.measures ?? []).map((measure) => measure.id),
-  );
-  for (const measure of data.measures ?? []) setChecked(`helped-${measure.id}`, measure.helped);
-  notes.value = data.notes ?? "";
+  for (const { name, kind } of schema.fields) WRITE[kind](name, data[name]);
 }
 
 function collect() {
-  const started = startedInput.value;
-  const duration = form.elements.duration_minutes.value.trim();
-  return {
-    // Untouched: keep the stored instant to the second (the form shows minutes only).
-    started_at:
-      entry && localInput(new Date(entry.data.started_at)) === started
-        ? entry.data.started_at
-        : new Date(started).toISOString(),
-    duration_minutes: duration === "" ? null : Number(duration),
-    intensity: radio("intensity"),
-    intensity_after: radio("intensity_after"),
-    regions: checkedValues("regions"),
-    triggers: checkedValues("triggers"),
-    measures: checkedValues("measures").map((measure) => ({ id: measure, helped: radio(`helped-${measure}`) })),
-    redflag: entry?.data.redflag ?? null, // from the red-flag check; the form does not edit it
-    notes: notes.value,
-  };
+  return Object.fromEntries(schema.fields.map(({ name, kind }) => [name, READ[kind](name)]));
 }
 
 // {field: message}; true keeps the message written in the page.
@@ -82,7 +89,7 @@ function validate() {
   else if (started < EARLIEST) errors.started_at = text.errorStartedPast;
   const duration = form.elements.duration_minutes;
   const minutes = Number(duration.value);
-  const durationOk = duration.value.trim() === "" || (Number.isInteger(minutes) && minutes >= 0 && minutes <= 1440);
+  const durationOk = duration.value.trim() === "" || (Number.isInteger(minutes) && minutes >= 0 && minutes <= DURATION_MAX);
   if (duration.validity.badInput || !durationOk) errors.duration_minutes = text.errorDuration;
   if (notes.value.length > NOTES_MAX) errors.notes = text.errorNotes;
   return errors;

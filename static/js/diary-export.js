@@ -1,7 +1,7 @@
 // Downloads the whole diary as a file made on this device, so it works offline and without an
 // account: CSV as a table for a spreadsheet or the doctor, JSON as a complete backup.
 import * as store from "./diary-store.js";
-import { describe } from "./diary-format.js";
+import { describe, schema, word } from "./diary-format.js";
 
 const section = document.getElementById("export");
 
@@ -21,19 +21,27 @@ function localDateTime(iso) {
 
 // Typed notes must never run as a spreadsheet formula (OWASP, CSV injection): a cell that
 // starts with = + - @, a tab or a carriage return gets a leading single quote, and every cell
-// is quoted, so that a separator inside a note cannot start a new cell. diary/csv_cells.py
-// applies the same rule to the server's export.
+// is quoted, so that a separator inside a note cannot start a new cell. The starts come from
+// diary/csv_cells.py, which applies the same rule to the server's export.
 function cell(value) {
   let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (text && schema.formula_starts.includes(text[0])) text = `'${text}`;
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-function csv(entries) {
-  const header = describe({}).map(([, name]) => name);
-  const rows = entries.map((entry) =>
-    describe(entry.data).map(([key, , value]) => (key === "started_at" ? localDateTime(entry.data.started_at) : value)),
-  );
+// The server's columns (diary/schema.py), each in words: [key, value] of one entry.
+export function columns(entry) {
+  const fields = new Map(describe(entry.data ?? {}).map(([key, , value]) => [key, value]));
+  fields.set("started_at", entry.data?.started_at ? localDateTime(entry.data.started_at) : "");
+  fields.set("id", entry.id ?? "");
+  fields.set("conflict", entry.conflict ? word("conflict") : "");
+  return schema.csv_columns.map((key) => [key, fields.get(key)]);
+}
+
+export function csv(entries) {
+  const names = new Map(schema.fields.map((field) => [field.name, field.label]));
+  const header = schema.csv_columns.map((key) => names.get(key) ?? word(key));
+  const rows = entries.map((entry) => columns(entry).map(([, value]) => value));
   // The byte order mark makes Excel read UTF-8 (umlauts) correctly.
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }

@@ -1,31 +1,24 @@
 // An entry's data in words, in the page's language: for the list, the CSV file and the
-// conflict view. The names come from the server (diary/choices.py via diary/_labels.html), so
-// there is no second copy of them here; an unknown id shows as itself.
-const choices = JSON.parse(document.getElementById("diary-choices")?.textContent || "null") || {};
+// conflict view. The entry's shape and the names come from the server (diary/schema.py via
+// diary/_labels.html), so there is no second copy of them here; an unknown id shows as itself.
+export const schema = JSON.parse(document.getElementById("diary-choices")?.textContent || "null") || {};
 const template = document.getElementById("diary-words");
 const words = new Map(
   [...(template?.content.querySelectorAll("[data-key]") ?? [])].map((el) => [el.dataset.key, el.textContent.trim()]),
 );
 const dateTime = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" });
 
-export const FIELDS = [
-  "started_at",
-  "intensity",
-  "duration_minutes",
-  "regions",
-  "triggers",
-  "measures",
-  "intensity_after",
-  "redflag",
-  "notes",
-];
+// Exactly the fields the server accepts, each empty one as the server fills it in.
+export function only(data) {
+  return Object.fromEntries(schema.fields.map(({ name, empty = null }) => [name, data[name] ?? empty]));
+}
 
 export function word(key) {
   return words.get(key) ?? key;
 }
 
 export function label(kind, id) {
-  return choices[kind]?.[id] ?? String(id);
+  return schema[kind]?.[id] ?? String(id);
 }
 
 export function when(iso) {
@@ -41,22 +34,21 @@ export function measureText(measure) {
 
 function redflagText(redflag) {
   if (!redflag?.tier) return "";
-  return [word(`tier-${redflag.tier}`), ...(redflag.reasons ?? []).map((id) => word(`flag-${id}`))].join("; ");
+  return [label("tiers", redflag.tier), ...(redflag.reasons ?? []).map((id) => word(`flag-${id}`))].join("; ");
 }
 
-// [key, field name, value in words] for every field, in the order of the entry form.
+// A field's value in words, by its kind in diary/schema.py.
+const IN_WORDS = {
+  instant: (value) => when(value),
+  choices: (value, field) => (value ?? []).map((id) => label(field.choices, id)).join("; "),
+  measures: (value) => (value ?? []).map(measureText).join("; "),
+  redflag: redflagText,
+};
+
+// [key, field name, value in words] for every field, in the order of diary/schema.py.
 export function describe(data) {
-  const names = (kind) => (data[kind] ?? []).map((id) => label(kind, id)).join("; ");
-  const text = {
-    started_at: when(data.started_at),
-    intensity: data.intensity ?? "",
-    duration_minutes: data.duration_minutes ?? "",
-    regions: names("regions"),
-    triggers: names("triggers"),
-    measures: (data.measures ?? []).map(measureText).join("; "),
-    intensity_after: data.intensity_after ?? "",
-    redflag: redflagText(data.redflag),
-    notes: data.notes ?? "",
-  };
-  return FIELDS.map((key) => [key, word(key), String(text[key])]);
+  return schema.fields.map((field) => {
+    const value = IN_WORDS[field.kind]?.(data[field.name], field) ?? data[field.name] ?? "";
+    return [field.name, field.label, String(value)];
+  });
 }

@@ -227,15 +227,18 @@ def test_it_exports_the_diary_as_csv_and_json_files(shared_server, page):
     raw = Path(download.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # so that Excel reads the umlauts
     header, row = csv.reader(io.StringIO(raw.decode("utf-8-sig")))
-    assert header[:6] == [
+    # The server's columns (diary/schema.py), named in the page's language.
+    assert header[:7] == [
+        "Kennung",
         "Beginn",
-        "Schmerz (0–10)",
         "Dauer (Minuten)",
+        "Schmerz (0–10)",
+        "Schmerz danach (0–10)",
         "Wo",
         "Auslöser",
-        "Maßnahmen",
     ]
     assert dict(zip(header, row, strict=True)) | {"Beginn": "…"} == {
+        "Kennung": stored(page, "entries")[0]["id"],
         "Beginn": "…",
         "Schmerz (0–10)": "6",
         "Dauer (Minuten)": "",
@@ -245,8 +248,9 @@ def test_it_exports_the_diary_as_csv_and_json_files(shared_server, page):
         "Schmerz danach (0–10)": "",
         "Warnzeichen": "",
         "Notizen": notes,
+        "Auf zwei Geräten geändert": "",
     }
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[0])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[1])
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Sicherung herunterladen (JSON)").tap()

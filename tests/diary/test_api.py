@@ -11,8 +11,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import DeviceToken
-from diary.api import CSV_COLUMNS
 from diary.models import Entry
+from diary.schema import CSV_COLUMNS
 from tests.diary.helpers import at, change
 
 pytestmark = pytest.mark.django_db
