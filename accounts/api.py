@@ -10,10 +10,15 @@ from rest_framework.response import Response
 from accounts import lockout
 from accounts.forms import LoginForm
 from accounts.models import DeviceToken
+from diary import schema
 
 Me = inline_serializer(
     "Me",
-    {"authenticated": serializers.BooleanField(), "email": serializers.EmailField(allow_null=True)},
+    {
+        "authenticated": serializers.BooleanField(),
+        "email": serializers.EmailField(allow_null=True),
+        "sync_batch": serializers.IntegerField(),
+    },
 )
 
 
@@ -29,6 +34,8 @@ def me(request):
         {
             "authenticated": user.is_authenticated,
             "email": user.email if user.is_authenticated else None,
+            # How many changes the diary's sync takes per request: the device sends no more.
+            "sync_batch": schema.BATCH_LIMIT,
         }
     )
 

@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "firstaid.context_processors.country",
                 "firstaid.context_processors.disclaimer",
+                "firstaid.context_processors.cookie_age",
             ],
         },
     },
@@ -153,7 +154,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
-LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+# How long the phone remembers a choice (language, country, night mode): the server sets its
+# cookies with it and the pages' scripts read it from <html data-cookie-age>.
+PREFERENCE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_AGE = PREFERENCE_COOKIE_AGE
 
 # The database cache is shared by all worker processes.
 CACHES = {

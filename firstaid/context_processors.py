@@ -19,6 +19,10 @@ def country(request):
     }
 
 
+def cookie_age(request):
+    return {"cookie_age": settings.PREFERENCE_COOKIE_AGE}
+
+
 def disclaimer(request):
     """The "does not replace a doctor" note in every page's footer, account and error pages too."""
     return {"disclaimer": content.load(get_language())["disclaimer"]}

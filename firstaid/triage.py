@@ -15,7 +15,8 @@ tests/firstaid/triage_cases.py runs against both, so the two cannot drift apart.
 
 from firstaid import content
 
-URGENCY = {"soon": 1, "today": 2, "emergency": 3}
+# soon 1, today 2, emergency 3: the content lists its tiers most urgent first.
+URGENCY = {tier: rank for rank, tier in enumerate(reversed(content.TIERS), 1)}
 
 
 def evaluate(flags, answers):

@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.redirects import same_site
-from diary import choices
+from diary import choices, schema
 from firstaid import content, countries, flow, triage
 from shell import precache
 
@@ -75,7 +75,12 @@ def step(request, step_id):
 def end(request):
     back, _ = flow.neighbours("end")
     # The diary's choices, and which of its measures each step counts as (the content says).
-    diary = {**choices.for_templates(), "step_measures": content.step_measures(get_language())}
+    diary = {
+        **choices.for_templates(),
+        "step_measures": content.step_measures(get_language()),
+        "tiers": list(schema.TIERS),
+        "duration_max": schema.DURATION_MAX,
+    }
     return page(request, "end", back=back, choices=diary)
 
 
@@ -159,7 +164,11 @@ def preferences(request):
     response = redirect(same_site(request, request.GET.get("next"), request.path))
     if chosen:
         response.set_cookie(
-            "country", chosen, max_age=365 * 24 * 3600, samesite="Lax", secure=settings.HTTPS
+            "country",
+            chosen,
+            max_age=settings.PREFERENCE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.HTTPS,
         )
     else:
         response.delete_cookie("country", samesite="Lax")

@@ -27,7 +27,7 @@ function remember(code) {
   // "" is stored too: pages cached while a country was set must go back to 112.
   localStorage.setItem("country", code);
   const secure = location.protocol === "https:" ? "; secure" : "";
-  document.cookie = `country=${code}; path=/; max-age=${code ? 31536000 : 0}; samesite=lax${secure}`;
+  document.cookie = `country=${code}; path=/; max-age=${code ? document.documentElement.dataset.cookieAge : 0}; samesite=lax${secure}`;
 }
 
 export function applyCountry() {

@@ -7,7 +7,6 @@ import * as store from "./diary-store.js";
 
 const ME_URL = "/api/v1/auth/me/";
 const SYNC_URL = "/api/v1/diary/sync/";
-const BATCH = 500;
 const FIRST_RETRY_MS = 2000;
 const LAST_RETRY_MS = 5 * 60 * 1000;
 
@@ -83,7 +82,7 @@ async function run() {
   // As many rounds as it takes: a new phone pulls a big diary to the end. Each round stores
   // its rows with the cursor after them, so a sync cut short (page closed) goes on from there.
   for (;;) {
-    const changes = await store.outbox(BATCH);
+    const changes = await store.outbox(me.sync_batch);
     const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
     await store.confirm(answer.applied);
     pulled += await store.applyRemote(answer.changes, answer.cursor);

@@ -8,7 +8,6 @@ const section = document.getElementById("end-save");
 const form = document.getElementById("end-save-form");
 const text = section.dataset;
 const choices = JSON.parse(document.getElementById("diary-choices").textContent || "null") || {};
-const TIERS = ["emergency", "today", "soon", "selfcare"];
 
 function read(key) {
   try {
@@ -35,13 +34,13 @@ function measures() {
 
 function minutes() {
   const since = Date.parse(flow?.started_at);
-  return Number.isNaN(since) ? null : Math.min(1440, Math.max(0, Math.round((Date.now() - since) / 60000)));
+  return Number.isNaN(since) ? null : Math.min(choices.duration_max, Math.max(0, Math.round((Date.now() - since) / 60000)));
 }
 
 // The last red-flag check of this session (redflag-check.js), if it gave an outcome.
 function redflag() {
   const result = read("redflag-result");
-  if (!TIERS.includes(result?.tier) || !Array.isArray(result.reasons)) return null;
+  if (!(choices.tiers ?? []).includes(result?.tier) || !Array.isArray(result.reasons)) return null;
   return { tier: result.tier, reasons: result.reasons.filter((reason) => typeof reason === "string") };
 }
 

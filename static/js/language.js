@@ -4,7 +4,7 @@
 export function rememberLanguage() {
   const lang = document.documentElement.lang;
   const secure = location.protocol === "https:" ? "; secure" : "";
-  document.cookie = `django_language=${lang}; path=/; max-age=31536000; samesite=lax${secure}`;
+  document.cookie = `django_language=${lang}; path=/; max-age=${document.documentElement.dataset.cookieAge}; samesite=lax${secure}`;
   if ("caches" in window) {
     caches.open("krampfhilfe-prefs").then((cache) => cache.put("/language", new Response(lang)));
   }

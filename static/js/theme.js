@@ -30,7 +30,7 @@
       meta.dataset.day = meta.dataset.day || meta.content;
       meta.content = on ? "#0b0908" : meta.dataset.day;
     }
-    document.cookie = "night=" + (on ? 1 : "") + ";path=/;samesite=lax;max-age=" + (on ? 3e7 : 0) +
+    document.cookie = "night=" + (on ? 1 : "") + ";path=/;samesite=lax;max-age=" + (on ? root.dataset.cookieAge : 0) +
       (location.protocol == "https:" ? ";secure" : "");
   }
   root.classList.add("js");

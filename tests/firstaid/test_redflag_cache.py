@@ -38,7 +38,7 @@ def test_it_keeps_one_page_per_language_and_country(client):
     client.get("/de/warnzeichen/")
     english = client.get("/en/warning-signs/")
     assert rendered(english)
-    assert english.content.decode().startswith('<!doctype html>\n\n<html lang="en">')
+    assert english.content.decode().startswith('<!doctype html>\n\n<html lang="en" ')
     client.cookies["country"] = "AT"
     austria = client.get("/de/warnzeichen/")
     assert rendered(austria)
