@@ -60,7 +60,7 @@ const canonical = (data) => JSON.stringify(Object.keys(data).sort().map((key) =>
 // a conflict, and the other in its `history` (as the server keeps the version that lost; the
 // entry page shows it offline). An entry deleted here stays deleted. Answers the counts.
 export function merge(rows) {
-  return store.importing(async ({ entries, outbox }, { done, stamp }) => {
+  return store.importing(async ({ entries, outbox }, { done, stamp, timed }) => {
     const counts = { added: 0, same: 0, conflicts: 0 };
     for (const row of rows) {
       const old = await done(entries.get(row.id));
@@ -81,7 +81,7 @@ export function merge(rows) {
       };
       const other = newer ? old : row;
       if (old) record.history = [{ data: other.data, client_updated_at: other.client_updated_at, deleted: false }];
-      entries.put(record);
+      entries.put(timed(record));
       const base = queued ? queued.base_version : record.version;
       outbox.put({ id: row.id, base_version: base, client_updated_at: record.client_updated_at, deleted: false, data: record.data });
       counts[old ? "conflicts" : "added"] += 1;

@@ -290,9 +290,9 @@ export function isPersisted() {
 }
 
 // For diary-import.js: ONE transaction, so a file is taken whole or not at all, and every
-// entry it writes is queued with it, as by write().
+// entry it writes is queued with it and listed (timed), as by write().
 export async function importing(work) {
-  const result = await transact(["entries", "outbox"], "readwrite", (stores) => work(stores, { done, stamp }));
+  const result = await transact(["entries", "outbox"], "readwrite", (stores) => work(stores, { done, stamp, timed }));
   changed();
   return result;
 }

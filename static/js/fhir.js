@@ -18,7 +18,7 @@ function observation(entry, label, words) {
   const notes = [
     ["triggers", (data.triggers ?? []).map((id) => label("triggers", id)).join(", ")],
     ["measures", (data.measures ?? []).map((measure) => label("measures", measure.id)).join(", ")],
-    ["redflag", data.redflag?.tier ? words[`tier-${data.redflag.tier}`] ?? data.redflag.tier : ""],
+    ["redflag", data.redflag?.tier ? label("tiers", data.redflag.tier) : ""],
     ["notes", data.notes ?? ""],
   ];
   const resource = {

@@ -3,7 +3,7 @@
 // A long diary is cut at a "Weitere Einträge" line so that the page stays one page.
 import * as store from "./diary-store.js";
 import { insights, PERIODS } from "./diary-insights.js";
-import { word } from "./diary-format.js";
+import { label, word } from "./diary-format.js";
 import { bars } from "./patterns-chart.js";
 import { chartText, countLine, date, helpedLine, items, say, summary, timeLines } from "./patterns-text.js";
 
@@ -25,7 +25,7 @@ function cut(list, lines, most) {
 
 function redflagLine(result) {
   const reasons = result.reasons.map((id) => word(`flag-${id}`)).join(", ");
-  return `${date(result.started_at)}: ${word(`tier-${result.tier}`)}${reasons ? ` (${reasons})` : ""}`;
+  return `${date(result.started_at)}: ${label("tiers", result.tier)}${reasons ? ` (${reasons})` : ""}`;
 }
 
 function note(item) {

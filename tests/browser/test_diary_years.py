@@ -77,7 +77,8 @@ def test_it_lets_the_keyboard_reach_older_entries_through_a_button(shared_server
     more.focus()
     before = cards(page).count()
     page.keyboard.press("Enter")
-    # The focus goes on at the first entry that was drawn now, the next older one.
+    # The focus goes on at the first entry that was drawn now, the next older one (once drawn).
+    wait_until(page, "document.activeElement.matches('.entry-card')")
     focused = page.evaluate("new URL(document.activeElement.href).searchParams.get('id')")
     assert focused in {entry_id(n) for n in range(before, 500)}
     assert cards(page).count() > before

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.templatetags.static import static
 from playwright.sync_api import expect
 
 from tests.browser.conftest import wait_for_service_worker, wait_until
@@ -14,24 +15,8 @@ from tests.browser.test_offline import STORED
 from tests.browser.test_update import rename_step
 from tests.harness import PHONE
 
-# Puts entries straight into the diary's IndexedDB, as they would be after saving or a sync.
-SEED = """async (entries) => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open("krampfhilfe-diary", 1);
-    request.onupgradeneeded = () => ["entries", "outbox"].forEach((name) =>
-      request.result.createObjectStore(name, { keyPath: "id" }));
-    request.onupgradeneeded = ((create) => () => { create(); request.result.createObjectStore("meta", { keyPath: "key" }); })(request.onupgradeneeded);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  await new Promise((resolve, reject) => {
-    const tx = db.transaction("entries", "readwrite");
-    for (const entry of entries) tx.objectStore("entries").put(entry);
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}"""
+# Puts entries into the diary on the phone through the shipped store, as a sync would.
+SEED = """async ([url, entries]) => (await import(url)).applyRemote(entries)"""
 
 
 def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, **data):
@@ -77,7 +62,7 @@ READY = "[data-helped] li, #fhir-export"
 
 
 def seed(page, entries):
-    page.evaluate(SEED, entries)
+    page.evaluate(SEED, [static("js/diary-store.js"), entries])
 
 
 def open_seeded(page, url, path, entries):

@@ -77,10 +77,8 @@ def test_it_installs_first_aid_and_leaves_the_diary_for_later(client):
     body = worker(client)
     pages, later = constant(body, "PAGES"), constant(body, "LATER_PAGES")
     assert pages["de"][0] == "/de/" and "/de/ohne-netz/" in pages["de"]
-    assert later == {
-        "de": ["/de/tagebuch/", "/de/tagebuch/eintrag/"],
-        "en": ["/en/diary/", "/en/diary/entry/"],
-    }
+    assert later["de"][:2] == ["/de/tagebuch/", "/de/tagebuch/eintrag/"]
+    assert "/de/tagebuch/muster/" in later["de"] and "/en/diary/report/" in later["en"]
     assert not set(later["de"]) & set(pages["de"])
     diary_only = [url for url in constant(body, "LATER_ASSETS") if "/diary-" in url]
     assert diary_only and not set(diary_only) & set(constant(body, "ASSETS"))
