@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.views.debug import SafeExceptionReporterFilter
 
+from diary import schema
 from diary.models import Entry
 from tests.diary.helpers import change
 
@@ -25,6 +26,7 @@ def test_it_registers_with_email_and_password_and_logs_in(client):
     assert client.get("/api/v1/auth/me/").json() == {
         "authenticated": True,
         "email": "anna@example.org",
+        "sync_batch": schema.BATCH_LIMIT,  # how many changes the device may send at once
     }
 
 
