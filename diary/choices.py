@@ -26,6 +26,11 @@ MEASURES = {
     "heat": _("Wärme"),
     "stufenlagerung": _("Stufenlagerung"),
     "breathing": _("Atmen"),
+    # Each stretch of the guided flow on its own, so that "what helped" can tell them apart;
+    # "stretching" stays for any other stretch (and for entries saved before).
+    "child-pose": _("Kindhaltung"),
+    "cat-cow": _("Katze und Kuh"),
+    "knee-rotation": _("Dreh-Dehn-Lage"),
     "stretching": _("Dehnen"),
     "massage": _("Massage"),
     "medication": _("Medikament"),

@@ -295,6 +295,14 @@ def test_it_names_the_diary_measure_of_every_step_in_the_content():
                 assert name in MEASURES
 
 
+def test_it_records_each_stretch_as_a_measure_of_its_own():
+    """Issue 10: "what helped me" tells the stretches apart, so each is its own diary measure."""
+    for lang in LANGUAGES:
+        measures = content.step_measures(lang)
+        stretches = [measures[step] for step in ("child-pose", "cat-cow", "knee-rotation")]
+        assert len(set(stretches)) == 3 and "stretching" not in stretches
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
