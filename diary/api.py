@@ -179,6 +179,10 @@ class Echo:
         return text
 
 
+# A flag in a CSV cell: a mark that reads the same in every language, empty when not set.
+FLAG_SET = "x"
+
+
 def csv_value(kind, value):
     """A field's value in a CSV cell, by its kind in diary/schema.py."""
     if kind == "choices":
@@ -189,6 +193,8 @@ def csv_value(kind, value):
         )
     if kind == "redflag":
         return value["tier"] if value else ""
+    if kind == "flag":
+        return FLAG_SET if value else ""
     return value
 
 

@@ -48,6 +48,9 @@ class Entry(models.Model):
     measures = models.JSONField(default=list)
     redflag = models.JSONField(null=True)
     notes = models.TextField(blank=True)
+    for_doctor = models.BooleanField(
+        default=False
+    )  # show this entry's notes in the doctor's report
 
     class Meta:
         constraints = [

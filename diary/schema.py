@@ -36,7 +36,7 @@ def field(name, label, kind, empty=None, **limits):
 
 # Name, words, kind, empty value, limits; in the order of the server's CSV columns (between
 # "id" and "conflict") and of every view of an entry. Kinds: instant, integer (min, max),
-# choices (unique ids from `choices`), measures, redflag, text (max).
+# choices (unique ids from `choices`), measures, redflag, text (max), flag (true or false).
 FIELDS = (
     field("started_at", _("Beginn"), "instant"),
     field(
@@ -57,6 +57,7 @@ FIELDS = (
     # Set by the red-flag check, not a control of the entry form.
     field("redflag", _("Warnzeichen"), "redflag", choices="tiers", form=False),
     field("notes", _("Notizen"), "text", "", max=NOTES_MAX),
+    field("for_doctor", _("Für den Arztbericht"), "flag", False),
 )
 NAMES = tuple(f["name"] for f in FIELDS)
 EMPTY = {f["name"]: f["empty"] for f in FIELDS}

@@ -109,6 +109,8 @@ def serializer_field(spec):
         )
     if kind == "redflag":
         return RedflagSerializer(allow_null=True, **optional)
+    if kind == "flag":
+        return StrictBooleanField(**optional)
     if kind == "text":
         return StrictCharField(
             allow_blank=True, max_length=spec["max"], trim_whitespace=False, **optional

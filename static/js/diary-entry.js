@@ -53,6 +53,7 @@ const READ = {
   measures: () => checkedValues("measures").map((measure) => ({ id: measure, helped: radio(`helped-${measure}`) })),
   redflag: () => entry?.data.redflag ?? null, // from the red-flag check; the form does not edit it
   text: (name) => form.elements[name].value,
+  flag: (name) => form.elements[name].checked,
 };
 const WRITE = {
   instant: (name, value) => (startedInput.value = value ? localInput(new Date(value)) : ""),
@@ -68,6 +69,7 @@ const WRITE = {
   },
   redflag: () => {},
   text: (name, value) => (form.elements[name].value = value ?? ""),
+  flag: (name, value) => (form.elements[name].checked = Boolean(value)),
 };
 
 function fill(data) {

@@ -43,6 +43,7 @@ const IN_WORDS = {
   choices: (value, field) => (value ?? []).map((id) => label(field.choices, id)).join("; "),
   measures: (value) => (value ?? []).map(measureText).join("; "),
   redflag: redflagText,
+  flag: (value) => (value ? "x" : ""), // as the server's CSV (diary/api.py FLAG_SET)
 };
 
 // [key, field name, value in words] for every field, in the order of diary/schema.py.

@@ -182,7 +182,7 @@ export function insights(entries, { period = "4w", now = Date.now() } = {}) {
       .reverse(),
     notes: list
       .filter((episode) => (episode.data.notes ?? "").trim())
-      .map(({ id, data }) => ({ id, started_at: data.started_at, notes: data.notes.trim() }))
+      .map(({ id, data }) => ({ id, started_at: data.started_at, notes: data.notes.trim(), for_doctor: Boolean(data.for_doctor) }))
       .reverse(),
     safety: safety(all, now),
   };

@@ -50,7 +50,9 @@ async function render() {
   cut(part("helped"), figures.helped.map((measure) => helpedLine(measure, "report-")), MOST.helped);
   cut(part("triggers"), figures.triggers.map((trigger) => countLine("triggers", trigger)), MOST.triggers);
   items(part("times"), timeLines(figures));
-  cut(part("notes"), figures.notes.map(note), MOST.notes);
+  // The notes the person marked for the doctor; none marked: the newest notes.
+  const marked = figures.notes.filter((item) => item.for_doctor);
+  cut(part("notes"), (marked.length ? marked : figures.notes).map(note), MOST.notes);
   report.dataset.ready = period;
 }
 

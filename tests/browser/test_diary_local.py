@@ -248,6 +248,7 @@ def test_it_exports_the_diary_as_csv_and_json_files(shared_server, page):
         "Schmerz danach (0–10)": "",
         "Warnzeichen": "",
         "Notizen": notes,
+        "Für den Arztbericht": "",
         "Auf zwei Geräten geändert": "",
     }
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[1])

@@ -37,6 +37,7 @@ def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, 
             "measures": [{"id": m, "helped": None} for m in measures],
             "redflag": data.get("redflag"),
             "notes": data.get("notes", ""),
+            "for_doctor": data.get("for_doctor", False),
         },
     }
 

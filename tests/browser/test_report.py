@@ -74,3 +74,15 @@ def test_it_makes_the_report_from_the_same_diary_in_english(shared_server, page)
         "In the last 3 months: 23 cramps"
     )
     expect(page.get_by_role("button", name="Print or save as PDF")).to_be_visible()
+
+
+def test_it_shows_the_notes_marked_for_the_doctor(shared_server, page):
+    """Issue 10: notes flagged "for the doctor" are the report's notes; the others stay private."""
+    diary = [
+        entry(1, 2, 6, notes="Nur für mich"),
+        entry(2, 5, 7, notes="Seit dem Umzug öfter", for_doctor=True),
+    ]
+    open_seeded(page, shared_server.url, "/de/tagebuch/bericht/?period=4w", diary)
+    notes = page.get_by_role("article").locator("[data-notes]")
+    expect(notes).to_contain_text("Seit dem Umzug öfter")
+    expect(notes).not_to_contain_text("Nur für mich")

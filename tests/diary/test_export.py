@@ -39,14 +39,15 @@ def alice():
     return alice
 
 
-# The former in-memory export's output for the fixture above, byte for byte.
+# The former in-memory export's output for the fixture above, byte for byte (since then with
+# the for_doctor column).
 FORMER_CSV = (
     "\ufeff"
     '"id","started_at","duration_minutes","intensity","intensity_after","regions","triggers",'
-    '"measures","redflag","notes","conflict"\r\n'
-    f'"{FIRST}","2026-10-01T20:00:00Z","","4","","","","","","","False"\r\n'
+    '"measures","redflag","notes","for_doctor","conflict"\r\n'
+    f'"{FIRST}","2026-10-01T20:00:00Z","","4","","","","","","","","False"\r\n'
     f'"{SECOND}","2026-10-02T06:30:00Z","15","7","3","lower-left;lower-centre","lifting",'
-    '"heat:2;movement","soon","Beim Heben; „links“, ""=1+1""","False"\r\n'
+    '"heat:2;movement","soon","Beim Heben; „links“, ""=1+1""","","False"\r\n'
 )
 
 
@@ -61,6 +62,7 @@ def row(uuid, started_at, intensity, **fields):
         "measures": [],
         "redflag": None,
         "notes": "",
+        "for_doctor": False,
         **fields,
     }
     return {
