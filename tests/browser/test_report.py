@@ -86,3 +86,27 @@ def test_it_shows_the_notes_marked_for_the_doctor(shared_server, page):
     notes = page.get_by_role("article").locator("[data-notes]")
     expect(notes).to_contain_text("Seit dem Umzug öfter")
     expect(notes).not_to_contain_text("Nur für mich")
+
+
+# Headless Chromium has no share sheet: this stands in for the phone's, to see what it is given.
+SHARE_SHEET = """
+navigator.canShare = (data) => Boolean(data && data.files);
+navigator.share = async (data) => {
+  const file = data.files[0];
+  window.shared = { name: file.name, type: file.type, text: await file.text() };
+};
+"""
+
+
+def test_it_hands_the_share_sheet_the_report_as_one_file(browser, shared_server):
+    context = browser.new_context()
+    context.add_init_script(SHARE_SHEET)
+    page = context.new_page()
+    open_seeded(page, shared_server.url, "/de/tagebuch/bericht/?period=3m", typical_diary())
+    expect(page.get_by_role("article").locator("[data-notes]")).to_contain_text("Physiotherapie?")
+    page.get_by_role("button", name="Teilen").click()
+    page.wait_for_function("window.shared")
+    shared = page.evaluate("window.shared")
+    assert shared["type"] == "text/html" and shared["name"].endswith(".html")
+    assert "Physiotherapie?" in shared["text"] and "<style>" in shared["text"]
+    context.close()
