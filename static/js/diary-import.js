@@ -2,26 +2,18 @@
 // account. The whole file is checked first; a file that is not ours, or is damaged, imports
 // nothing and changes nothing.
 import * as store from "./diary-store.js";
+import { only } from "./diary-format.js";
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LISTS = ["regions", "triggers", "measures"];
 const isLevel = (value) => Number.isInteger(value) && value >= 0 && value <= 10;
 const isTime = (value) => typeof value === "string" && !Number.isNaN(Date.parse(value));
 
-// Exactly the fields an entry has, each checked; null for anything else.
+// Exactly the fields an entry has (diary/schema.py, via diary-format.js), each checked; null
+// for anything else.
 function entryData(data) {
   if (!data || typeof data !== "object") return null;
-  const clean = {
-    started_at: data.started_at,
-    duration_minutes: data.duration_minutes ?? null,
-    intensity: data.intensity,
-    intensity_after: data.intensity_after ?? null,
-    regions: data.regions ?? [],
-    triggers: data.triggers ?? [],
-    measures: data.measures ?? [],
-    redflag: data.redflag ?? null,
-    notes: data.notes ?? "",
-  };
+  const clean = only(data);
   const fine =
     isTime(clean.started_at) &&
     isLevel(clean.intensity) &&
@@ -30,7 +22,8 @@ function entryData(data) {
     LISTS.every((key) => Array.isArray(clean[key])) &&
     clean.measures.every((measure) => typeof measure?.id === "string") &&
     (clean.redflag === null || typeof clean.redflag === "object") &&
-    typeof clean.notes === "string";
+    typeof clean.notes === "string" &&
+    typeof clean.for_doctor === "boolean";
   return fine ? clean : null;
 }
 
