@@ -185,7 +185,9 @@ def test_it_keeps_the_diary_pages_offline_through_an_update(server, context, pag
         page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
     wait_until(page, f"caches.keys().then(k => k.length === 2 && !k.includes('{old_cache}'))")
 
-    # The new version stored the diary's extra pages again without the diary being opened.
+    # The new version stores the diary's pages again by itself, in the background after it
+    # took over (shell/: the later set), without the diary being opened.
+    wait_until(page, f"{STORED}.then(paths => paths.includes('/de/tagebuch/muster/'))")
     context.set_offline(True)
     page.goto(server.url + "/de/tagebuch/muster/?period=3m")
     expect(page.locator("#summary")).to_contain_text("23 Krämpfe")
