@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import wait_until
 from tests.browser.test_patterns import entry, open_seeded, typical_diary
 
 
@@ -105,7 +106,7 @@ def test_it_hands_the_share_sheet_the_report_as_one_file(browser, shared_server)
     open_seeded(page, shared_server.url, "/de/tagebuch/bericht/?period=3m", typical_diary())
     expect(page.get_by_role("article").locator("[data-notes]")).to_contain_text("Physiotherapie?")
     page.get_by_role("button", name="Teilen").click()
-    page.wait_for_function("window.shared")
+    wait_until(page, "Boolean(window.shared)")
     shared = page.evaluate("window.shared")
     assert shared["type"] == "text/html" and shared["name"].endswith(".html")
     assert "Physiotherapie?" in shared["text"] and "<style>" in shared["text"]
