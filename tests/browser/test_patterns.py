@@ -19,8 +19,13 @@ from tests.harness import PHONE
 SEED = """async ([url, entries]) => (await import(url)).applyRemote(entries)"""
 
 
-def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, **data):
-    when = datetime.now(UTC).replace(hour=hour - 1, minute=0, second=0) - timedelta(days=days_ago)
+# A Wednesday: the patterns test pins the page's clock to it, so its weeks are always the same.
+WEDNESDAY = datetime(2026, 11, 25, 11, 0, tzinfo=UTC)
+
+
+def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, now=None, **data):
+    now = now or datetime.now(UTC)
+    when = now.replace(hour=hour - 1, minute=0, second=0) - timedelta(days=days_ago)
     return {
         "id": f"00000000-0000-4000-8000-{n:012d}",
         "client_updated_at": when.isoformat(),
@@ -42,7 +47,7 @@ def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, 
     }
 
 
-def typical_diary():
+def typical_diary(now=None):
     """Three months, two cramps a week: heat each time (pain 6 → 3), breathing twice."""
     diary = []
     for n, days in enumerate(range(1, 90, 4)):
@@ -54,7 +59,8 @@ def typical_diary():
                 "redflag": {"tier": "soon", "reasons": []},
                 "notes": "Bitte fragen: Physiotherapie?",
             }
-        diary.append(entry(n, days, 6, 3, measures, trigger, hour=7 if n % 3 else 19, **extra))
+        hour = 7 if n % 3 else 19
+        diary.append(entry(n, days, 6, 3, measures, trigger, hour=hour, now=now, **extra))
     return diary
 
 
@@ -73,11 +79,12 @@ def open_seeded(page, url, path, entries):
 
 
 def test_it_shows_patterns_offline_from_the_diary_on_the_phone(server, context, page, artifacts):
+    page.clock.set_fixed_time(WEDNESDAY)
     page.goto(server.url + "/de/tagebuch/")
     wait_for_service_worker(page)
     # Opening the diary online stores its patterns and report pages for later.
     wait_until(page, f"{STORED}.then(paths => paths.includes('/de/tagebuch/bericht/'))")
-    seed(page, typical_diary())
+    seed(page, typical_diary(WEDNESDAY))
     server.kill()
     context.set_offline(True)
 
@@ -101,8 +108,11 @@ def test_it_shows_patterns_offline_from_the_diary_on_the_phone(server, context, 
     page.get_by_text("Als Tabelle zeigen").tap()
     rows = page.locator("[data-table] tr")
     expect(rows.first).to_be_visible()
-    # A header and a row per week: 3 months span 12 or 13 weeks, by the weekday of today.
-    assert rows.count() in (13, 14)
+    # A row per week: the 91 days before Wednesday 25 November 2026 touch the 14 weeks from
+    # Monday 24 August to Monday 23 November (the count moves with the weekday: a pinned clock).
+    expect(rows).to_have_count(14)
+    expect(rows.first).to_contain_text("24.08.2026")
+    expect(rows.last).to_contain_text("23.11.2026")
 
     page.get_by_role("link", name="Bericht für die Arztpraxis").tap()
     expect(page).to_have_url(re.compile(r"/de/tagebuch/bericht/\?period=3m$"))
