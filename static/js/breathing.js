@@ -66,8 +66,7 @@ function breathe(inhaling) {
 const isOpen = () => focus.hasAttribute("open");
 const modal = typeof focus.showModal === "function";
 
-// Without showModal (Safari < 15.4): make the page around the focus mode inert by hand, where
-// inert exists; the Tab wrap below keeps the keyboard in on the oldest browsers too.
+// Without showModal (Safari < 15.4): the page around made inert by hand (where inert exists).
 function inertAround(on) {
   for (let el = focus; el.parentElement !== document.documentElement; el = el.parentElement) {
     for (const sibling of el.parentElement.children) if (sibling !== el) sibling.inert = on;
@@ -147,7 +146,7 @@ focus.addEventListener("keydown", (event) => {
   if (event.key === "Escape") end();
   if (event.key === "Tab") trapTab(event);
 });
-// A modal <dialog> closes itself on Escape or Android's back button ("cancel"): end properly instead.
+// Escape or Android's back button would close the <dialog> by itself ("cancel"): end properly.
 focus.addEventListener("cancel", (event) => {
   event.preventDefault();
   end();
