@@ -63,10 +63,24 @@ function breathe(inhaling) {
   timeout = setTimeout(() => breathe(!inhaling), phaseLength);
 }
 
+const isOpen = () => focus.hasAttribute("open");
+const modal = typeof focus.showModal === "function";
+
+// Without showModal (Safari < 15.4): the page around made inert by hand (where inert exists).
+function inertAround(on) {
+  for (let el = focus; el.parentElement !== document.documentElement; el = el.parentElement) {
+    for (const sibling of el.parentElement.children) if (sibling !== el) sibling.inert = on;
+  }
+}
+
 function open() {
-  if (!focus.hidden) return;
+  if (isOpen()) return;
   opener = document.activeElement;
-  focus.hidden = false;
+  if (modal) focus.showModal();
+  else {
+    focus.setAttribute("open", "");
+    inertAround(true);
+  }
   document.body.classList.add("focus-open");
   // The back gesture closes the focus mode instead of leaving the step.
   history.pushState({ focus: true }, "");
@@ -74,14 +88,28 @@ function open() {
 }
 
 function close(viaHistory = false) {
-  if (focus.hidden) return;
-  focus.hidden = true;
+  if (!isOpen()) return;
+  if (modal) focus.close();
+  else {
+    focus.removeAttribute("open");
+    inertAround(false);
+  }
   document.body.classList.remove("focus-open");
   if (!viaHistory && history.state?.focus) {
     ownBack = true;
     history.back();
   }
   opener?.focus();
+}
+
+// Tab and Shift+Tab go round inside the focus mode, never out to the browser or the page.
+function trapTab(event) {
+  const stops = [...focus.querySelectorAll("summary, select, input, button")].filter((el) => el.offsetParent !== null);
+  const at = stops.indexOf(document.activeElement);
+  if (event.shiftKey ? at <= 0 : at < 0 || at === stops.length - 1) {
+    event.preventDefault();
+    stops[event.shiftKey ? stops.length - 1 : 0].focus();
+  }
 }
 
 function begin() {
@@ -116,10 +144,16 @@ timer.addEventListener("timer:done", () => {
 focus.querySelector("[data-end]").addEventListener("click", () => end());
 focus.addEventListener("keydown", (event) => {
   if (event.key === "Escape") end();
+  if (event.key === "Tab") trapTab(event);
+});
+// Escape or Android's back button would close the <dialog> by itself ("cancel"): end properly.
+focus.addEventListener("cancel", (event) => {
+  event.preventDefault();
+  end();
 });
 addEventListener("popstate", () => {
   if (ownBack) ownBack = false;
-  else if (!focus.hidden) end(true);
+  else if (isOpen()) end(true);
 });
 // timer.js ran first: a timer already running (a reload, or "#start") opens the focus mode now.
 if (timer.classList.contains("running")) begin();

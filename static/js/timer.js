@@ -2,7 +2,7 @@
 // timer goes on through a screen rotation, a reload or the browser discarding the tab.
 // At the end: a soft tone, vibration where the phone has it, and a banner (role="alert"); then,
 // if the person asked for it, the flow moves on by itself. "#start" in the URL (the quick start
-// on the "how strong is it?" screen) starts the step's timer on arrival.
+// on the "how strong is it?" screen, a tile that says so) starts the step's timer on arrival.
 import { keepScreenOn, allowScreenOff } from "./wake-lock.js";
 import { chime, unlock } from "./tone.js";
 
@@ -127,9 +127,13 @@ class Timer {
 
 const timers = [...document.querySelectorAll("[data-timer]")].map((el) => new Timer(el));
 
-if (location.hash === "#start") {
+// "#start=cold-heat-heat" names the option its tile said ("Wärme: Timer starten"): its radio has
+// the timer's key as id. Plain "#start" takes the first timer that shows.
+const quick = /^#start(?:=([\w-]+))?$/.exec(location.hash);
+if (quick) {
   history.replaceState(history.state, "", location.pathname + location.search);
-  // The first timer that shows: with heat or cold, the chosen one.
+  const option = quick[1] && document.getElementById(quick[1]);
+  if (option) option.checked = true;
   const shown = timers.find((timer) => timer.el.offsetParent !== null);
   if (shown && !shown.running) shown.start();
 }
