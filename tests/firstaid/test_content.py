@@ -62,15 +62,13 @@ def test_it_has_the_same_structure_in_every_language():
 
 
 def test_it_orders_the_flow_as_the_issue_asks():
-    assert [s["id"] for s in content.load("de")["steps"]] == [
-        "move",
-        "cold-heat",
-        "stufenlagerung",
-        "breathing",
-        "child-pose",
-        "cat-cow",
-        "knee-rotation",
+    # The order of these steps is a fixed fact; a new step may stand anywhere between them.
+    asked = [
+        *("move", "cold-heat", "stufenlagerung", "breathing"),
+        *("child-pose", "cat-cow", "knee-rotation"),
     ]
+    steps = [s["id"] for s in content.load("de")["steps"]]
+    assert [step for step in steps if step in asked] == asked
 
 
 def test_it_offers_heat_first_and_cold_as_the_alternative():
