@@ -157,6 +157,22 @@ def test_it_explains_what_is_missing_and_keeps_what_was_typed(shared_server, pag
     expect(notes).to_have_value("")  # the saved draft is gone
 
 
+def save_at_the_end(page, server, before, now=None):
+    """On the end screen: the pain before (and now) tapped, saved; the one entry stored."""
+    panel = page.get_by_role("region", name="Im Tagebuch speichern")
+    panel.get_by_role("group", name="Und wie stark war es vorher?").get_by_role(
+        "radio", name=before, exact=True
+    ).tap()
+    if now:
+        panel.get_by_role("group", name="Wie stark ist es jetzt?").get_by_role(
+            "radio", name=now, exact=True
+        ).tap()
+    panel.get_by_role("button", name="Speichern & fertig").tap()
+    expect(page).to_have_url(f"{server.url}/de/")
+    [entry] = stored(page, "entries")
+    return entry
+
+
 def test_it_saves_the_first_aid_session_to_the_diary_offline(server, page):
     go_offline_on(server, page, "/de/schritt/move/")
     page.get_by_role("button", name="Timer starten").tap()
@@ -189,14 +205,7 @@ def test_it_saves_the_first_aid_session_to_the_diary_offline(server, page):
     before = panel.get_by_role("group", name="Und wie stark war es vorher?")
     expect(before.get_by_role("radio", name="0", exact=True)).to_be_focused()
     expect(panel.get_by_text("Wie stark war der Schmerz vorher?")).to_be_visible()
-    before.get_by_role("radio", name="8", exact=True).tap()
-    panel.get_by_role("group", name="Wie stark ist es jetzt?").get_by_role(
-        "radio", name="3", exact=True
-    ).tap()
-    panel.get_by_role("button", name="Speichern & fertig").tap()
-    expect(page).to_have_url(f"{server.url}/de/")
-
-    [entry] = stored(page, "entries")
+    entry = save_at_the_end(page, server, before="8", now="3")
     data = entry["data"]
     assert (data["intensity"], data["intensity_after"], data["duration_minutes"]) == (8, 3, 12)
     assert data["measures"] == [{"id": "movement", "helped": None}, {"id": "cold", "helped": None}]

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from firstaid import content, triage
 from tests.browser.conftest import wait_for_service_worker
 from tests.browser.test_accessibility import axe_violations
-from tests.browser.test_diary_local import stored
+from tests.browser.test_diary_local import save_at_the_end
 from tests.firstaid.triage_cases import CASES, answers
 from tests.harness import PHONE
 
@@ -288,13 +288,7 @@ def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifa
 
     # The card stays with the episode: the one-tap diary entry at the end keeps it as its note.
     page.goto(f"{shared_server.url}/de/besser/")
-    panel = page.get_by_role("region", name="Im Tagebuch speichern")
-    panel.get_by_role("group", name="Und wie stark war es vorher?").get_by_role(
-        "radio", name="8", exact=True
-    ).tap()
-    panel.get_by_role("button", name="Speichern & fertig").tap()
-    expect(page).to_have_url(f"{shared_server.url}/de/")
-    [entry] = stored(page, "entries")
+    entry = save_at_the_end(page, shared_server, before="8")
     assert entry["data"]["redflag"] == {"tier": "emergency", "reasons": ["severe-accident"]}
     assert entry["data"]["notes"] == copied
 
