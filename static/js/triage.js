@@ -1,17 +1,14 @@
 // The red-flag triage in the browser: the same rules as firstaid/triage.py, evaluated offline
 // on the same checklist data (see there for the rules). This is the safety path, so it uses only
 // long-supported JavaScript (Safari 14, Chrome 80): no Object.hasOwn, no .at(), no replaceAll.
-//
-// The tiers' order is not written here: the page hands it over with the questions (the
-// "triage-data" block, firstaid/triage.py browser_data), most urgent first as in content.TIERS.
 
-// 0 for no tier (null), then 1 for the least urgent up to tiers.length for the most urgent.
+// 0 for no tier; the most urgent tier (first in content.TIERS) ranks highest.
 function urgency(tiers, tier) {
   const index = tiers.indexOf(tier);
   return index < 0 ? 0 : tiers.length - index;
 }
 
-// data: {tiers, flags: [{id, tier}, …]} as in "triage-data"; answers: {id: true | false}.
+// data: the page's "triage-data" ({tiers, flags}); answers: {id: true | false}.
 export function evaluate(data, answers) {
   const tiers = data.tiers;
   const moreUrgent = (a, b) => (urgency(tiers, a) > urgency(tiers, b) ? a : b);
