@@ -11,15 +11,12 @@ and the 1k/5k ratios.
 import json
 import re
 import sys
-import tempfile
 from pathlib import Path
-
-from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.diary.node_support import in_django, sessions  # noqa: E402
-from tests.harness import CHROMIUM, CHROMIUM_ARGS, PHONE, AppServer  # noqa: E402
+from tests.harness import PHONE, app_and_chromium  # noqa: E402
 
 BUDGET_FIRST = 300  # ms: 5,000 entries, 4× CPU slowdown
 BUDGET_FLAT = 1.25  # 5,000 against 1,000 entries: DOM nodes and JS heap "flat in N"
@@ -180,16 +177,9 @@ def sync_figure(browser, server):
 
 
 def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        server = AppServer(Path(tmp)).start()
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                list_figures(browser, server)
-                sync_figure(browser, server)
-                browser.close()
-        finally:
-            server.kill()
+    with app_and_chromium() as (server, browser):
+        list_figures(browser, server)
+        sync_figure(browser, server)
 
 
 if __name__ == "__main__":

@@ -10,22 +10,17 @@ import json
 import re
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.harness import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
     FIRST_CONTENTFUL_PAINT,
     PHONE,
-    AppServer,
     SilentServer,
+    app_and_chromium,
 )
 
 ACUTE_PAGES = [
@@ -175,43 +170,31 @@ def line(label, value, budget, unit="B"):
 
 
 def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        server = AppServer(Path(tmp)).start()
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for url in ACUTE_PAGES:
-                    context = browser.new_context(**PHONE, service_workers="block")
-                    sizes = transferred(context.new_page(), server.url + url)
-                    context.close()
-                    line(
-                        f"{url}: HTML + CSS, compressed",
-                        sizes["document"] + sizes["stylesheet"],
-                        BUDGET_RENDER,
-                    )
-                    line(f"{url}: all JavaScript, compressed", sizes["script"], BUDGET_JS)
-                under_load(server.port)
-                context = browser.new_context(**PHONE)
-                print_precache(precache_size(context.new_page(), server.url))
-                offline, never = cached_fcp(context, server)
-                for label, times in (("offline", offline), ("silent network", never)):
-                    name = f"reload of /de/notfall/, {label}, FCP"
-                    line(
-                        f"{name} median of {FCP_RUNS}",
-                        statistics.median(times),
-                        BUDGET_FCP_MS,
-                        "ms",
-                    )
-                    line(f"{name} worst of {FCP_RUNS}", max(times), BUDGET_FCP_MS, "ms")
-                ratio = statistics.median(never) / statistics.median(offline)
-                verdict = "ok" if ratio <= BUDGET_SILENT_RATIO else "OVER BUDGET"
-                print(
-                    f"{'FCP silent network / offline, medians':<58} {ratio:>9.2f} ×"
-                    f"  (budget {BUDGET_SILENT_RATIO} ×: {verdict})"
-                )
-                browser.close()
-        finally:
-            server.kill()
+    with app_and_chromium() as (server, browser):
+        for url in ACUTE_PAGES:
+            context = browser.new_context(**PHONE, service_workers="block")
+            sizes = transferred(context.new_page(), server.url + url)
+            context.close()
+            line(
+                f"{url}: HTML + CSS, compressed",
+                sizes["document"] + sizes["stylesheet"],
+                BUDGET_RENDER,
+            )
+            line(f"{url}: all JavaScript, compressed", sizes["script"], BUDGET_JS)
+        under_load(server.port)
+        context = browser.new_context(**PHONE)
+        print_precache(precache_size(context.new_page(), server.url))
+        offline, never = cached_fcp(context, server)
+        for label, times in (("offline", offline), ("silent network", never)):
+            name = f"reload of /de/notfall/, {label}, FCP"
+            line(f"{name} median of {FCP_RUNS}", statistics.median(times), BUDGET_FCP_MS, "ms")
+            line(f"{name} worst of {FCP_RUNS}", max(times), BUDGET_FCP_MS, "ms")
+        ratio = statistics.median(never) / statistics.median(offline)
+        verdict = "ok" if ratio <= BUDGET_SILENT_RATIO else "OVER BUDGET"
+        print(
+            f"{'FCP silent network / offline, medians':<58} {ratio:>9.2f} ×"
+            f"  (budget {BUDGET_SILENT_RATIO} ×: {verdict})"
+        )
 
 
 if __name__ == "__main__":

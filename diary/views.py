@@ -18,40 +18,28 @@ PERIODS = [
 ]
 
 
-def shell(request, template, **extra):
-    context = {
-        "content": content.load(get_language()),
-        "choices": schema.for_pages(),
-        "periods": PERIODS,
-        **extra,
-    }
-    return render(request, f"diary/{template}.html", context)
+def page(template, **extra):
+    """The GET-only view of one diary page: its template with the context every page shares
+    (the content, the entry's shape as data, the periods), plus `extra`."""
 
+    @require_GET
+    def view(request):
+        context = {
+            "content": content.load(get_language()),
+            "choices": schema.for_pages(),
+            "periods": PERIODS,
+            **extra,
+        }
+        return render(request, f"diary/{template}.html", context)
 
-@require_GET
-def entries(request):
-    return shell(request, "list")
+    return view
 
 
 # "Wann hat es angefangen?": one tap before the exact time picker (diary-entry.js).
 QUICK_STARTS = [(0, _("gerade eben")), (15, _("vor 15 Min.")), (60, _("vor 1 Std."))]
 
-
-@require_GET
-def entry(request):
-    return shell(request, "entry", quick_starts=QUICK_STARTS)
-
-
-@require_GET
-def patterns(request):
-    return shell(request, "patterns")
-
-
-@require_GET
-def report(request):
-    return shell(request, "report")
-
-
-@require_GET
-def transfer(request):
-    return shell(request, "transfer")
+entries = page("list")
+entry = page("entry", quick_starts=QUICK_STARTS)
+patterns = page("patterns")
+report = page("report")
+transfer = page("transfer")

@@ -52,8 +52,10 @@ def apply_selftests(selftests, results, answers):
 
 
 def browser_data(data):
-    """What triage.js needs of a language's content: the questions' tiers and the self-tests."""
+    """What triage.js needs of a language's content: the tiers' order (most urgent first, so
+    the JS keeps no copy of it), the questions' tiers and the self-tests."""
     return {
+        "tiers": list(content.TIERS),
         "flags": [{"id": flag["id"], "tier": flag["tier"]} for flag in data["redflags"]],
         "selftests": [
             {

@@ -14,6 +14,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,6 +109,24 @@ class AppServer:
     def restart(self):
         self.kill()
         return self.start()
+
+
+@contextmanager
+def app_and_chromium():
+    """For bench/: the app under gunicorn in a throwaway folder, and a headless Chromium.
+    Yields (server, browser); the server is killed at the end, even if it was killed before."""
+    # Imported here: the tests that only need AppServer (tests/diary/) run without a browser.
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        server = AppServer(Path(tmp)).start()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                yield server, browser
+                browser.close()
+        finally:
+            server.kill()
 
 
 class SilentServer:

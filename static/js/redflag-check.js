@@ -88,7 +88,7 @@ function showStage(result, announce) {
 
 function update(announce) {
   const answers = given();
-  const result = evaluate(data.flags, answers);
+  const result = evaluate(data, answers);
   tick(answers);
   if (result.tier) showOutcome(result);
   else showStage(result, announce);
@@ -150,5 +150,5 @@ for (const stage of stages) {
   const open = stage.querySelector('input[value="some"]:checked') || stage.querySelector('.question input[value="yes"]:checked');
   stage.querySelector("[data-questions]").hidden = !open;
 }
-if (questions.hidden === false) showStage(evaluate(data.flags, given()), false);
+if (questions.hidden === false) showStage(evaluate(data, given()), false);
 form.classList.add("staged");

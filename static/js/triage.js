@@ -1,17 +1,21 @@
 // The red-flag triage in the browser: the same rules as firstaid/triage.py, evaluated offline
 // on the same checklist data (see there for the rules). This is the safety path, so it uses only
 // long-supported JavaScript (Safari 14, Chrome 80): no Object.hasOwn, no .at(), no replaceAll.
-const URGENCY = { soon: 1, today: 2, emergency: 3 };
 
-function moreUrgent(a, b) {
-  return (URGENCY[a] || 0) > (URGENCY[b] || 0) ? a : b;
+// 0 for no tier; the most urgent tier (first in content.TIERS) ranks highest.
+function urgency(tiers, tier) {
+  const index = tiers.indexOf(tier);
+  return index < 0 ? 0 : tiers.length - index;
 }
 
-export function evaluate(flags, answers) {
+// data: the page's "triage-data" ({tiers, flags}); answers: {id: true | false}.
+export function evaluate(data, answers) {
+  const tiers = data.tiers;
+  const moreUrgent = (a, b) => (urgency(tiers, a) > urgency(tiers, b) ? a : b);
   const yes = [];
   const unanswered = [];
   let atLeast = null;
-  for (const flag of flags) {
+  for (const flag of data.flags) {
     const answer = answers[flag.id];
     // Only a real true or false is an answer: "no", 0 or null stay open, never "no".
     if (typeof answer !== "boolean") unanswered.push(flag);
@@ -22,7 +26,7 @@ export function evaluate(flags, answers) {
   }
   let askNext = null;
   for (const flag of unanswered) {
-    if (URGENCY[flag.tier] > (URGENCY[atLeast] || 0)) askNext = moreUrgent(flag.tier, askNext);
+    if (urgency(tiers, flag.tier) > urgency(tiers, atLeast)) askNext = moreUrgent(flag.tier, askNext);
   }
   return {
     tier: askNext ? null : atLeast || "selfcare",

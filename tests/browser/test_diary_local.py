@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from django.templatetags.static import static
+from django.utils import translation
 from playwright.sync_api import expect
 
+from diary import schema
 from firstaid import content, flow
 from tests.browser.conftest import wait_for_service_worker, wait_until
 from tests.browser.test_accessibility import axe_violations
@@ -155,6 +157,22 @@ def test_it_explains_what_is_missing_and_keeps_what_was_typed(shared_server, pag
     expect(notes).to_have_value("")  # the saved draft is gone
 
 
+def save_at_the_end(page, server, before, now=None):
+    """On the end screen: the pain before (and now) tapped, saved; the one entry stored."""
+    panel = page.get_by_role("region", name="Im Tagebuch speichern")
+    panel.get_by_role("group", name="Und wie stark war es vorher?").get_by_role(
+        "radio", name=before, exact=True
+    ).tap()
+    if now:
+        panel.get_by_role("group", name="Wie stark ist es jetzt?").get_by_role(
+            "radio", name=now, exact=True
+        ).tap()
+    panel.get_by_role("button", name="Speichern & fertig").tap()
+    expect(page).to_have_url(f"{server.url}/de/")
+    [entry] = stored(page, "entries")
+    return entry
+
+
 def test_it_saves_the_first_aid_session_to_the_diary_offline(server, page):
     go_offline_on(server, page, "/de/schritt/move/")
     page.get_by_role("button", name="Timer starten").tap()
@@ -163,7 +181,8 @@ def test_it_saves_the_first_aid_session_to_the_diary_offline(server, page):
     page.get_by_role("link", name="Geschafft – weiter", exact=True).tap()
     # Skipped steps do not count; the "see a doctor today" screen is answered "none of these".
     screens = flow.pages()
-    for name, _ in screens[screens.index(("step", {"step_id": STEPS[2]})) : -1]:
+    after_cold_heat = STEPS[STEPS.index("cold-heat") + 1]
+    for name, _ in screens[screens.index(("step", {"step_id": after_cold_heat})) : -1]:
         link = "Nichts davon: weiter" if name == "today" else "Überspringen"
         page.get_by_role("link", name=link, exact=True).tap()
     expect(page).to_have_url(f"{server.url}/de/besser/")
@@ -186,14 +205,7 @@ def test_it_saves_the_first_aid_session_to_the_diary_offline(server, page):
     before = panel.get_by_role("group", name="Und wie stark war es vorher?")
     expect(before.get_by_role("radio", name="0", exact=True)).to_be_focused()
     expect(panel.get_by_text("Wie stark war der Schmerz vorher?")).to_be_visible()
-    before.get_by_role("radio", name="8", exact=True).tap()
-    panel.get_by_role("group", name="Wie stark ist es jetzt?").get_by_role(
-        "radio", name="3", exact=True
-    ).tap()
-    panel.get_by_role("button", name="Speichern & fertig").tap()
-    expect(page).to_have_url(f"{server.url}/de/")
-
-    [entry] = stored(page, "entries")
+    entry = save_at_the_end(page, server, before="8", now="3")
     data = entry["data"]
     assert (data["intensity"], data["intensity_after"], data["duration_minutes"]) == (8, 3, 12)
     assert data["measures"] == [{"id": "movement", "helped": None}, {"id": "cold", "helped": None}]
@@ -227,29 +239,21 @@ def test_it_exports_the_diary_as_csv_and_json_files(shared_server, page):
     raw = Path(download.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # so that Excel reads the umlauts
     header, row = csv.reader(io.StringIO(raw.decode("utf-8-sig")))
-    # The server's columns (diary/schema.py), named in the page's language.
-    assert header[:7] == [
-        "Kennung",
-        "Beginn",
-        "Dauer (Minuten)",
-        "Schmerz (0–10)",
-        "Schmerz danach (0–10)",
-        "Wo",
-        "Auslöser",
-    ]
-    assert dict(zip(header, row, strict=True)) | {"Beginn": "…"} == {
-        "Kennung": stored(page, "entries")[0]["id"],
-        "Beginn": "…",
-        "Schmerz (0–10)": "6",
-        "Dauer (Minuten)": "",
-        "Wo": "unten mittig",
-        "Auslöser": "Heben",
-        "Maßnahmen": "Wärme (geholfen: deutlich)",
-        "Schmerz danach (0–10)": "",
-        "Warnzeichen": "",
-        "Notizen": notes,
-        "Für den Arztbericht": "",
-        "Auf zwei Geräten geändert": "",
+    # The server's columns (diary/schema.py), named in the page's language; a new field
+    # needs no change here.
+    with translation.override("de"):
+        words = {f["name"]: str(f["label"]) for f in schema.FIELDS}
+    words |= {"id": "Kennung", "conflict": "Auf zwei Geräten geändert"}
+    assert header == [words[column] for column in schema.CSV_COLUMNS]
+    cells = dict(zip(schema.CSV_COLUMNS, row, strict=True))
+    assert cells | {"started_at": "…"} == {column: "" for column in schema.CSV_COLUMNS} | {
+        "id": stored(page, "entries")[0]["id"],
+        "started_at": "…",
+        "intensity": "6",
+        "regions": "unten mittig",
+        "triggers": "Heben",
+        "measures": "Wärme (geholfen: deutlich)",
+        "notes": notes,
     }
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[1])
 

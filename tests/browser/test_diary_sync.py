@@ -155,7 +155,8 @@ def test_it_brings_two_devices_to_the_same_diary_and_syncs_a_delete(browser, ser
     assert on_server(server, "select deleted, notes from diary_entry") == [(1, "")]
 
 
-def test_it_keeps_both_versions_of_an_entry_edited_on_two_offline_devices(browser, server):
+def two_devices_with_one_entry(browser, server):
+    """Anna's phone and laptop, each holding the one synced entry "Anfang"."""
     phone_context = browser.new_context(**PHONE)
     laptop_context = browser.new_context(**PHONE)
     phone, laptop = phone_context.new_page(), laptop_context.new_page()
@@ -164,6 +165,11 @@ def test_it_keeps_both_versions_of_an_entry_edited_on_two_offline_devices(browse
     add_entry(phone, server, 5, "Anfang")
     synced(phone, server)
     synced(laptop, server)
+    return phone_context, phone, laptop_context, laptop
+
+
+def test_it_keeps_both_versions_of_an_entry_edited_on_two_offline_devices(browser, server):
+    phone_context, phone, laptop_context, laptop = two_devices_with_one_entry(browser, server)
 
     for context, page, text in [
         (phone_context, phone, "auf dem Handy getippt"),
@@ -269,14 +275,7 @@ print("null")
 def test_it_keeps_an_acknowledged_edit_when_the_device_that_lost_edits_again(browser, server):
     """Issue 8, finding 1: the laptop's older offline edit loses; its pull is cut off after the
     first page; edited again before the winner arrived, it must not overwrite the phone's text."""
-    phone_context = browser.new_context(**PHONE)
-    laptop_context = browser.new_context(**PHONE)
-    phone, laptop = phone_context.new_page(), laptop_context.new_page()
-    register(phone, server)
-    log_in(laptop, server)
-    add_entry(phone, server, 5, "Anfang")
-    synced(phone, server)
-    synced(laptop, server)
+    phone_context, phone, laptop_context, laptop = two_devices_with_one_entry(browser, server)
     expect(cards(laptop)).to_have_count(1)
 
     wait_for_service_worker(laptop)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from shell import precache
 from tests.browser.conftest import wait_for_service_worker, wait_until
-from tests.browser.test_accessibility import AXE, PAGES, axe_violations
+from tests.browser.test_accessibility import AXE, PAGES, axe_violations_all_open
 from tests.harness import PHONE
 
 NARROW = {"viewport": {"width": 360, "height": 740}, "has_touch": True}
@@ -170,9 +170,7 @@ def test_it_has_no_axe_violations_on_any_page_at_night(browser, shared_server):
     for url in PAGES:
         page.goto(shared_server.url + url)
         assert page.evaluate(IS_NIGHT), url
-        for details in page.locator("details").all():
-            details.evaluate("el => el.open = true")
-        if violations := axe_violations(page):
+        if violations := axe_violations_all_open(page):
             found[url] = violations
     context.close()
     assert AXE and found == {}

@@ -10,9 +10,9 @@ from django.templatetags.static import static
 from playwright.sync_api import expect
 
 from tests.browser.conftest import wait_for_service_worker, wait_until
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_accessibility import axe_violations_all_open
 from tests.browser.test_offline import STORED
-from tests.browser.test_update import rename_step
+from tests.browser.test_update import publish_new_version, update_now
 from tests.harness import PHONE
 
 # Puts entries into the diary on the phone through the shipped store, as a sync would.
@@ -145,9 +145,7 @@ def test_it_has_no_axe_violations_on_patterns_and_report(browser, shared_server,
     ]:
         open_seeded(page, shared_server.url, path, typical_diary() + [entry(99, 2, 9, notes="x")])
         expect(page.locator(READY).first).to_be_visible()
-        for details in page.locator("details").all():
-            details.evaluate("el => el.open = true")
-        if violations := axe_violations(page):
+        if violations := axe_violations_all_open(page):
             found[path] = violations
     context.close()
     assert found == {}
@@ -191,11 +189,8 @@ def test_it_keeps_the_diary_pages_offline_through_an_update(server, context, pag
     seed(page, typical_diary())
     (old_cache,) = [k for k in page.evaluate("caches.keys()") if k != "krampfhilfe-prefs"]
 
-    rename_step(server.content_dir, "move", "Langsam gehen, neu")
-    server.restart()
-    page.goto(server.url + "/de/")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
+    publish_new_version(server)
+    update_now(page, server)
     wait_until(page, f"caches.keys().then(k => k.length === 2 && !k.includes('{old_cache}'))")
 
     # The new version stores the diary's pages again by itself, in the background after it

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from firstaid import content, triage
 from tests.browser.conftest import wait_for_service_worker
 from tests.browser.test_accessibility import axe_violations
-from tests.browser.test_diary_local import stored
+from tests.browser.test_diary_local import save_at_the_end
 from tests.firstaid.triage_cases import CASES, answers
 from tests.harness import PHONE
 
@@ -36,13 +36,30 @@ def test_it_evaluates_the_case_table_in_the_browser_as_in_python(shared_server, 
         """async ([url, inputs]) => {
           const { evaluate } = await import(url);
           const data = JSON.parse(document.getElementById("triage-data").textContent);
-          return inputs.map((given) => evaluate(data.flags, given));
+          return inputs.map((given) => evaluate(data, given));
         }""",
         [static("js/triage.js"), inputs],
     )
     for case, given, result in zip(CASES, inputs, results, strict=True):
         assert result["tier"] == case["tier"], case
         assert result == triage.evaluate(FLAGS, given), case
+
+
+def test_it_takes_the_order_of_the_tiers_from_the_page_not_from_a_copy(shared_server, page):
+    # The table above passes only with the page's order (content.TIERS, checked in
+    # tests/firstaid/test_redflag_page.py); turned round, the same answers give another outcome.
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    given = {flag["id"]: False for flag in FLAGS} | {"fever": True, "cramp-long": True}
+    tiers = page.evaluate(
+        """async ([url, given]) => {
+          const { evaluate } = await import(url);
+          const data = JSON.parse(document.getElementById("triage-data").textContent);
+          const turned = { ...data, tiers: data.tiers.slice().reverse() };
+          return [evaluate(data, given).tier, evaluate(turned, given).tier];
+        }""",
+        [static("js/triage.js"), given],
+    )
+    assert tiers == ["today", "soon"]
 
 
 def test_it_fills_the_self_tests_in_the_browser_as_in_python(shared_server, page):
@@ -271,13 +288,7 @@ def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifa
 
     # The card stays with the episode: the one-tap diary entry at the end keeps it as its note.
     page.goto(f"{shared_server.url}/de/besser/")
-    panel = page.get_by_role("region", name="Im Tagebuch speichern")
-    panel.get_by_role("group", name="Und wie stark war es vorher?").get_by_role(
-        "radio", name="8", exact=True
-    ).tap()
-    panel.get_by_role("button", name="Speichern & fertig").tap()
-    expect(page).to_have_url(f"{shared_server.url}/de/")
-    [entry] = stored(page, "entries")
+    entry = save_at_the_end(page, shared_server, before="8")
     assert entry["data"]["redflag"] == {"tier": "emergency", "reasons": ["severe-accident"]}
     assert entry["data"]["notes"] == copied
 

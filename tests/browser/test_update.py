@@ -14,6 +14,33 @@ def rename_step(content_dir, step_id, title):
     path.write_text(json.dumps(data, ensure_ascii=False))
 
 
+NEW_TITLE = "Langsam gehen, neu"
+
+
+def publish_new_version(server):
+    """A content change on the server: the first step gets a new German title."""
+    rename_step(server.content_dir, "move", NEW_TITLE)
+    server.restart()
+
+
+def update_now(page, server):
+    page.goto(f"{server.url}/de/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
+
+
+def shows_both_languages_offline(page, context, server):
+    """Once the old version's cache is gone, offline, from the new one: English and the new
+    German title."""
+    wait_until(page, "caches.keys().then(k => k.length === 2)")
+    wait_until(page, "caches.match('/en/emergency/').then(Boolean)")
+    context.set_offline(True)
+    page.goto(f"{server.url}/en/emergency/")
+    expect(page.locator("h1")).to_contain_text("Call")
+    page.goto(f"{server.url}/de/schritt/move/")
+    expect(page.locator("h1")).to_have_text(NEW_TITLE)
+
+
 def test_it_brings_new_content_to_a_client_with_the_old_version_cached(server, context, page):
     page.goto(f"{server.url}/de/schritt/move/")
     wait_for_service_worker(page)
@@ -45,11 +72,8 @@ def test_it_keeps_what_the_phone_stored_through_an_update(server, context, page)
     page.get_by_role("button", name="Speichern").click()
     page.evaluate("localStorage.setItem('diary-draft', 'kept')")
 
-    rename_step(server.content_dir, "move", "Langsam gehen, neu")
-    server.restart()
-    page.goto(f"{server.url}/de/")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
+    publish_new_version(server)
+    update_now(page, server)
 
     assert page.evaluate("localStorage.getItem('diary-draft')") == "kept"
     expect(page.locator(".bar [data-number=emergency]")).to_have_text("144")
@@ -61,16 +85,6 @@ def test_it_keeps_a_second_language_read_before_through_an_update(server, contex
     page.goto(f"{server.url}/en/")
     wait_until(page, "caches.match('/en/emergency/').then(Boolean)")
 
-    rename_step(server.content_dir, "move", "Langsam gehen, neu")
-    server.restart()
-    page.goto(f"{server.url}/de/")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Jetzt aktualisieren").click(timeout=20000)
-    # The old version's cache is gone: what shows offline is in the new one.
-    wait_until(page, "caches.keys().then(k => k.length === 2)")
-
-    context.set_offline(True)
-    page.goto(f"{server.url}/en/emergency/")
-    expect(page.locator("h1")).to_contain_text("Call")
-    page.goto(f"{server.url}/de/schritt/move/")
-    expect(page.locator("h1")).to_have_text("Langsam gehen, neu")
+    publish_new_version(server)
+    update_now(page, server)
+    shows_both_languages_offline(page, context, server)

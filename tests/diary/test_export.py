@@ -6,7 +6,7 @@ import json
 import pytest
 from django.http import StreamingHttpResponse
 
-from diary import api
+from diary import api, schema
 from tests.diary.helpers import change
 from tests.diary.test_api import client_for, sync
 
@@ -39,39 +39,42 @@ def alice():
     return alice
 
 
-# The former in-memory export's output for the fixture above, byte for byte (since then with
-# the for_doctor column).
+def csv_line(**cells):
+    """One CSV line as the former in-memory export wrote it: every column of diary/schema.py
+    quoted, in its order; a column not given is empty (so a new field needs no change here)."""
+    cells = {column: "" for column in schema.CSV_COLUMNS} | cells
+    return ",".join(f'"{cells[column]}"' for column in schema.CSV_COLUMNS) + "\r\n"
+
+
+# The former in-memory export's output for the fixture above, byte for byte.
 FORMER_CSV = (
     "\ufeff"
-    '"id","started_at","duration_minutes","intensity","intensity_after","regions","triggers",'
-    '"measures","redflag","notes","for_doctor","conflict"\r\n'
-    f'"{FIRST}","2026-10-01T20:00:00Z","","4","","","","","","","","False"\r\n'
-    f'"{SECOND}","2026-10-02T06:30:00Z","15","7","3","lower-left;lower-centre","lifting",'
-    '"heat:2;movement","soon","Beim Heben; „links“, ""=1+1""","","False"\r\n'
+    + csv_line(**{column: column for column in schema.CSV_COLUMNS})
+    + csv_line(id=FIRST, started_at="2026-10-01T20:00:00Z", intensity="4", conflict="False")
+    + csv_line(
+        id=SECOND,
+        started_at="2026-10-02T06:30:00Z",
+        duration_minutes="15",
+        intensity="7",
+        intensity_after="3",
+        regions="lower-left;lower-centre",
+        triggers="lifting",
+        measures="heat:2;movement",
+        redflag="soon",
+        notes='Beim Heben; „links“, ""=1+1""',
+        conflict="False",
+    )
 )
 
 
 def row(uuid, started_at, intensity, **fields):
-    data = {
-        "started_at": started_at,
-        "duration_minutes": None,
-        "intensity": intensity,
-        "intensity_after": None,
-        "regions": [],
-        "triggers": [],
-        "measures": [],
-        "redflag": None,
-        "notes": "",
-        "for_doctor": False,
-        **fields,
-    }
     return {
         "id": uuid,
         "version": 2 if uuid == FIRST else 1,
         "client_updated_at": "2026-11-01T08:01:00Z",
         "deleted": False,
         "conflict": False,
-        "data": data,
+        "data": {**schema.EMPTY, "started_at": started_at, "intensity": intensity, **fields},
     }
 
 

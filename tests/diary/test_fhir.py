@@ -4,6 +4,7 @@ maintained fhir.resources library (R4B models)."""
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from diary import schema
 from tests.diary.node_support import NODE, run_node
 
 pytestmark = pytest.mark.skipif(not NODE, reason="needs Node (Debian package nodejs)")
@@ -34,17 +35,8 @@ FULL = {
 }
 BARE = {
     "id": "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d",
-    "data": {
-        "started_at": "2026-06-10T20:00:00+02:00",
-        "duration_minutes": None,
-        "intensity": 4,
-        "intensity_after": None,
-        "regions": [],
-        "triggers": [],
-        "measures": [],
-        "redflag": None,
-        "notes": "",
-    },
+    # Every field empty (diary/schema.py) but the two an entry needs.
+    "data": {**schema.EMPTY, "started_at": "2026-06-10T20:00:00+02:00", "intensity": 4},
 }
 
 

@@ -1,3 +1,6 @@
+import json
+import re
+
 from django.utils.html import escape
 
 from firstaid import content
@@ -29,6 +32,14 @@ def test_it_puts_the_most_urgent_questions_first(client):
     tiers = [flag["tier"] for flag in content.load("en")["redflags"]]
     positions = {tier: body.index(f'data-tier="{tier}"') for tier in set(tiers)}
     assert positions["emergency"] < positions["today"] < positions["soon"]
+
+
+def test_it_hands_triage_js_the_order_of_the_tiers_from_the_content(client):
+    # triage.js keeps no copy of the order: a page handing over another one would rank wrongly.
+    for path in ("/de/warnzeichen/", "/en/warning-signs/"):
+        body = client.get(path).content.decode()
+        block = re.search(r'<script id="triage-data" type="application/json">(.*?)</script>', body)
+        assert json.loads(block[1])["tiers"] == list(content.TIERS)
 
 
 def test_it_evaluates_the_answers_without_javascript(client):

@@ -9,7 +9,6 @@ is already certain; `ask_next` the most urgent tier whose questions are still op
 from firstaid import content
 
 ALL_OTHERS = "all others"
-TIERS = ("emergency", "today", "soon")
 
 
 def ids(tier):
