@@ -51,7 +51,9 @@ async function request(url, options) {
 async function whoAmI() {
   const response = await request(ME_URL, { headers: { Accept: "application/json" } });
   // 404: a server without accounts (yet): the diary stays on this device.
-  return remember(response.ok ? await response.json() : { authenticated: false });
+  const answer = response.ok ? await response.json() : { authenticated: false };
+  // Never more changes per request than the server takes: it refuses a bigger batch whole.
+  return { ...remember(answer), sync_batch: answer.sync_batch };
 }
 
 async function push(cursor, device, changes) {
