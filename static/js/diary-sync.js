@@ -26,8 +26,9 @@ export function account() {
   return JSON.parse(localStorage.getItem("diary:auth") || "null") ?? { authenticated: false };
 }
 
+// sync_batch: the most changes per request; the server refuses a bigger batch whole.
 function remember(answer) {
-  const known = { authenticated: answer.authenticated === true, email: answer.email || "" };
+  const known = { authenticated: answer.authenticated === true, email: answer.email || "", sync_batch: answer.sync_batch };
   localStorage.setItem("diary:auth", JSON.stringify(known));
   return known;
 }
@@ -51,9 +52,7 @@ async function request(url, options) {
 async function whoAmI() {
   const response = await request(ME_URL, { headers: { Accept: "application/json" } });
   // 404: a server without accounts (yet): the diary stays on this device.
-  const answer = response.ok ? await response.json() : { authenticated: false };
-  // Never more changes per request than the server takes: it refuses a bigger batch whole.
-  return { ...remember(answer), sync_batch: answer.sync_batch };
+  return remember(response.ok ? await response.json() : { authenticated: false });
 }
 
 async function push(cursor, device, changes) {

@@ -28,11 +28,16 @@ def server(tmp_path_factory):
     server.kill()
 
 
-def shipped(server, devices, steps):
+@pytest.fixture(scope="module")
+def accounts(server):
+    """A user per sequence, logged in on each of its devices: made in one go (a process each)."""
+    wanted = {f"{name}@example.org": len(devices) for name, (devices, _) in SEQUENCES.items()}
+    return sessions(server.env, wanted)
+
+
+def shipped(server, email, cookies, devices, steps):
     """The shipped client's run: (server entries, server history, each phone's diary), and
     each phone's outbox and requests."""
-    email = f"{uuid.uuid4()}@example.org"
-    cookies = sessions(server.env, {email: len(devices)})[email]
     config = {
         "phones": {
             str(n): {"url": server.url, "cookies": c, "device": d}
@@ -77,9 +82,10 @@ def modelled(devices, steps):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", SEQUENCES)
-def test_it_converges_on_the_shipped_client_and_ends_where_the_model_ends(server, name):
+def test_it_converges_on_the_shipped_client_and_ends_where_the_model_ends(server, accounts, name):
     devices, steps = SEQUENCES[name]
-    (entries, history, diaries), phones = shipped(server, devices, steps)
+    email = f"{name}@example.org"
+    (entries, history, diaries), phones = shipped(server, email, accounts[email], devices, steps)
     live = {entry_id: notes for entry_id, (gone, notes, *_) in entries.items() if not gone}
     for diary, phone in zip(diaries, phones, strict=True):
         assert diary == live
