@@ -15,8 +15,12 @@ const names = Object.keys(config.phones);
 const all = Object.fromEntries((await phones(config.phones, names)).map((phone) => [phone.name, phone]));
 for (const [name, { device }] of Object.entries(config.phones)) if (device) await all[name].call("device", { id: device });
 
+// The model's clock ticks once per write on any device: here too, no two writes share a
+// millisecond (equal stamps would be ordered by content, not by the order of the steps).
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 for (const [op, name, ...args] of steps) {
   const phone = all[name];
+  if (op !== "sync") await pause(2);
   if (op === "create") await phone.save({ started_at: STARTED, intensity: 4, notes: args[1] }, args[0]);
   else if (op === "edit") await phone.save({ ...(await phone.call("get", { id: args[0] })).data, notes: args[1] }, args[0]);
   else if (op === "delete") await phone.remove(args[0]);
