@@ -21,12 +21,11 @@ let retryTimer = null;
 let debounceTimer = null;
 let pulled = 0;
 
-// The last answer of the server, so that the page knows offline whether there is an account.
+// The server's last answer: offline, is there an account? sync_batch: most changes per request.
 export function account() {
   return JSON.parse(localStorage.getItem("diary:auth") || "null") ?? { authenticated: false };
 }
 
-// sync_batch: the most changes per request; the server refuses a bigger batch whole.
 function remember(answer) {
   const known = { authenticated: answer.authenticated === true, email: answer.email || "", sync_batch: answer.sync_batch };
   localStorage.setItem("diary:auth", JSON.stringify(known));
