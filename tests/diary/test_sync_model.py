@@ -101,7 +101,7 @@ def test_it_converges_on_the_shipped_client_and_ends_where_the_model_ends(server
     devices, steps = SEQUENCES[name]
     email = f"{name}@example.org"
     (entries, history, diaries), phones = shipped(server, email, accounts[email], devices, steps)
-    live = {name: notes for name, (gone, notes, *_) in entries.items() if not gone}
+    live = {key: notes for key, (gone, notes, *_) in entries.items() if not gone}
     for diary, phone in zip(diaries, phones, strict=True):
         assert diary == live
         assert phone["outbox"] == []
