@@ -8,7 +8,9 @@ each change with its own result, then with what changed since the cursor.
 
 - Same entry, same content again (a retry): nothing changes ("duplicate"). So is a resent
   change that already lost a conflict and was kept (history or a kept copy, see below), and
-  a late resend of a change its device has since followed with a later one.
+  a late resend of a change its device has since followed with a later one; these did not
+  win, so the entry's version rises (its content stays): the device may have pulled past the
+  current version while its change waited, and must pull it again.
 - Based on the entry's current content (the device had seen it): applied ("applied").
 - The device's own earlier change is current and this one continues from the same base (the
   answer to the earlier one was lost on the way): applied too; a device never conflicts with
@@ -168,6 +170,14 @@ class Batch:
         last = self.device is not None and entry.stamps.get(str(self.device))
         return bool(last) and change["client_updated_at"] <= datetime.fromisoformat(last)
 
+    def passed(self, entry):
+        """A resend that did not win: its device may have pulled past the current version while
+        the change waited (it keeps what it typed until the server decides). The version rises
+        so that the device pulls it again, as after a lost conflict; the content stays."""
+        entry.version = self.next_version()
+        self.updated[entry.uuid] = entry
+        return False
+
     def own(self, entry, change):
         """The current version is this device's own, based on what this change is based on."""
         return (
@@ -190,7 +200,7 @@ class Batch:
         if same_content(entry, change):
             return entry, "duplicate", True
         if self.stale(entry, change):
-            return entry, "duplicate", False
+            return entry, "duplicate", self.passed(entry)
         self.updated[entry.uuid] = entry
         if self.device is not None:
             entry.stamps = {**entry.stamps, str(self.device): instant(change["client_updated_at"])}
@@ -212,8 +222,7 @@ class Batch:
             self.write(entry, change, conflict=keep_flag and not change["deleted"])
             return entry, "applied", True
         if self.kept_already(entry, change):
-            self.updated.pop(entry.uuid)
-            return entry, "duplicate", False
+            return entry, "duplicate", self.passed(entry)
         return entry, "conflict", self.conflict(entry, change)
 
     def conflict(self, entry, change):

@@ -21,13 +21,13 @@ let retryTimer = null;
 let debounceTimer = null;
 let pulled = 0;
 
-// The last answer of the server, so that the page knows offline whether there is an account.
+// The server's last answer: offline, is there an account? sync_batch: most changes per request.
 export function account() {
   return JSON.parse(localStorage.getItem("diary:auth") || "null") ?? { authenticated: false };
 }
 
 function remember(answer) {
-  const known = { authenticated: answer.authenticated === true, email: answer.email || "" };
+  const known = { authenticated: answer.authenticated === true, email: answer.email || "", sync_batch: answer.sync_batch };
   localStorage.setItem("diary:auth", JSON.stringify(known));
   return known;
 }

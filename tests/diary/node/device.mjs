@@ -143,6 +143,7 @@ const ops = {
   get: ({ id }) => store.get(id),
   list: () => store.list(),
   rejected: () => store.rejected?.() ?? {}, // (older code kept no rejected changes)
+  device: async ({ id }) => void (await store.setMeta("device", id)), // a fixed id, to replay a run
   skew: ({ ms }) => {
     skew = ms;
   },
