@@ -3,12 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import views
 
+app_name = "accounts"
+
 urlpatterns = [
     path(_("konto/"), views.account, name="account"),
     path(_("konto/registrieren/"), views.register, name="register"),
     path(_("konto/anmelden/"), views.login_view, name="login"),
     path(_("konto/abmelden/"), views.logout_view, name="logout"),
-    path(_("konto/loeschen/"), views.delete, name="account-delete"),
+    path(_("konto/loeschen/"), views.delete, name="delete"),
     path(_("konto/geraete/abmelden/"), views.device_sign_out, name="device-sign-out"),
     path(_("konto/geraete/alle-abmelden/"), views.devices_sign_out, name="devices-sign-out"),
     path(_("konto/passwort/"), views.PasswordChange.as_view(), name="password-change"),

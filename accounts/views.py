@@ -33,7 +33,7 @@ def safe_next(request, default):
 
 def signed_out():
     # account.js sees the marker and removes the diary from this device.
-    return redirect(f"{reverse('account')}?signed-out=1")
+    return redirect(f"{reverse('accounts:account')}?signed-out=1")
 
 
 def account(request):
@@ -48,7 +48,7 @@ def device_sign_out(request):
     device = get_object_or_404(DeviceToken, user=request.user, pk=request.POST.get("device"))
     device.delete()
     messages.success(request, _("Das Gerät „%(name)s“ ist abgemeldet.") % {"name": device.name})
-    return redirect("account")
+    return redirect("accounts:account")
 
 
 @login_required
@@ -64,7 +64,7 @@ def devices_sign_out(request):
         store(session_key=session_key).delete()
     others.delete()
     messages.success(request, _("Alle anderen Geräte sind abgemeldet."))
-    return redirect("account")
+    return redirect("accounts:account")
 
 
 def too_many(form, template, request):
@@ -90,7 +90,7 @@ def register(request):
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Dein Konto ist angelegt. Dein Tagebuch wird jetzt gesichert."))
-        return redirect(safe_next(request, reverse_lazy("diary")))
+        return redirect(safe_next(request, reverse_lazy("diary:entries")))
     return render(request, "accounts/register.html", {"form": form})
 
 
@@ -101,7 +101,7 @@ def login_view(request):
     form = LoginForm(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
-        return redirect(safe_next(request, reverse_lazy("diary")))
+        return redirect(safe_next(request, reverse_lazy("diary:entries")))
     status = 429 if request.method == "POST" and form.locked_out else 200
     return render(request, "accounts/login.html", {"form": form}, status=status)
 
@@ -132,7 +132,7 @@ def delete(request):
 
 class PasswordChange(SuccessMessageMixin, auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
-    success_url = reverse_lazy("account")
+    success_url = reverse_lazy("accounts:account")
     success_message = gettext_lazy("Dein Passwort ist geändert.")
 
 
@@ -143,7 +143,7 @@ class PasswordReset(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
-    success_url = reverse_lazy("password-reset-done")
+    success_url = reverse_lazy("accounts:password-reset-done")
 
     def form_valid(self, form):
         if not limits.client_allowed(self.request, "reset", limits.RESET_PER_CLIENT):
@@ -160,5 +160,5 @@ class PasswordResetDone(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirm(SuccessMessageMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
-    success_url = reverse_lazy("login")
+    success_url = reverse_lazy("accounts:login")
     success_message = gettext_lazy("Dein neues Passwort gilt. Melde dich damit an.")

@@ -210,7 +210,7 @@ REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
 }
 
-LOGIN_URL = "login"
+LOGIN_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 24 * 3600
 # Password-reset mail goes to the console unless an SMTP server is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

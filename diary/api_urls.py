@@ -2,10 +2,12 @@ from django.urls import path
 
 from diary import api
 
+app_name = "diary-api"
+
 urlpatterns = [
-    path("sync/", api.sync_view, name="api-diary-sync"),
-    path("entries/", api.EntryList.as_view(), name="api-diary-entries"),
-    path("entries/<uuid:uuid>/", api.EntryDetail.as_view(), name="api-diary-entry"),
-    path("export.json", api.export_json, name="api-diary-export-json"),
-    path("export.csv", api.export_csv, name="api-diary-export-csv"),
+    path("sync/", api.sync_view, name="sync"),
+    path("entries/", api.EntryList.as_view(), name="entries"),
+    path("entries/<uuid:uuid>/", api.EntryDetail.as_view(), name="entry"),
+    path("export.json", api.export_json, name="export-json"),
+    path("export.csv", api.export_csv, name="export-csv"),
 ]

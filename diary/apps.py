@@ -8,9 +8,9 @@ class DiaryConfig(AppConfig):
         """The pages the service worker stores once it is active (shell/apps.py): the diary lives
         on the phone, but first aid is installed first and alone."""
         return [
-            ("diary", {}),
-            ("diary-entry", {}),
-            ("diary-patterns", {}),
-            ("diary-report", {}),
-            ("diary-transfer", {}),
+            ("diary:entries", {}),
+            ("diary:entry", {}),
+            ("diary:patterns", {}),
+            ("diary:report", {}),
+            ("diary:transfer", {}),
         ]

@@ -15,7 +15,13 @@ class FirstaidConfig(AppConfig):
         """The pages the service worker stores (shell/apps.py): all of first aid."""
         from firstaid import flow
 
-        pages = [("home", {}), ("redflags", {}), ("guide", {}), ("about", {}), ("preferences", {})]
+        pages = [
+            ("firstaid:home", {}),
+            ("firstaid:redflags", {}),
+            ("firstaid:guide", {}),
+            ("firstaid:about", {}),
+            ("firstaid:preferences", {}),
+        ]
         return pages + flow.pages()
 
     def offline_fingerprint(self):

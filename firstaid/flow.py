@@ -13,15 +13,15 @@ STRETCHES = ("child-pose", "cat-cow", "knee-rotation")
 
 def pages():
     """URL names and kwargs of every flow screen, in order."""
-    screens = [("emergency", {}), ("begin", {})]
+    screens = [("firstaid:emergency", {}), ("firstaid:begin", {})]
     # Every language has the same steps in the same order (content.py checks it).
     for step in content.load(settings.LANGUAGE_CODE)["steps"]:
-        if step["id"] in STRETCHES and ("today", {}) not in screens:
-            screens.append(("today", {}))
-        screens.append(("step", {"step_id": step["id"]}))
-    if ("today", {}) not in screens:
-        screens.append(("today", {}))
-    return [*screens, ("end", {})]
+        if step["id"] in STRETCHES and ("firstaid:today", {}) not in screens:
+            screens.append(("firstaid:today", {}))
+        screens.append(("firstaid:step", {"step_id": step["id"]}))
+    if ("firstaid:today", {}) not in screens:
+        screens.append(("firstaid:today", {}))
+    return [*screens, ("firstaid:end", {})]
 
 
 def neighbours(name, **kwargs):

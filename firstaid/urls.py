@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from firstaid import views
 
+app_name = "firstaid"
+
 # Paths are translated: /de/schritt/move/ and /en/step/move/ are the same page.
 urlpatterns = [
     path("", views.home, name="home"),

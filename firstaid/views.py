@@ -22,13 +22,13 @@ def page(request, template, **context):
 
 @require_GET
 def home(request):
-    _, first = flow.neighbours("emergency")
+    _, first = flow.neighbours("firstaid:emergency")
     return page(request, "home", first_step_url=first)
 
 
 @require_GET
 def emergency(request):
-    back, after = flow.neighbours("emergency")
+    back, after = flow.neighbours("firstaid:emergency")
     return page(request, "emergency", back=back, after=after)
 
 
@@ -36,7 +36,7 @@ def emergency(request):
 def begin(request):
     """Pain before (one tap, skippable) and where to begin: in order, or one of the gentle steps
     with its timer already running (#start), so heat or breathing runs three taps from home."""
-    back, after = flow.neighbours("begin")
+    back, after = flow.neighbours("firstaid:begin")
     steps = content.load(get_language())["steps"]
     quick = [step for step in steps if step["id"] not in flow.STRETCHES]
     return page(request, "begin", back=back, after=after, quick=quick)
@@ -46,7 +46,7 @@ def begin(request):
 def today(request):
     """The "see a doctor today" signs, before the stretches. "Yes, one of these" is an anchor on
     the same page, so it works offline and without JavaScript from the one precached URL."""
-    back, after = flow.neighbours("today")
+    back, after = flow.neighbours("firstaid:today")
     items = content.load(get_language())["flow_today"]["items"]
     sources = list(dict.fromkeys(s for item in items for s in item["sources"]))
     return page(request, "today", back=back, after=after, sources=sources)
@@ -57,7 +57,7 @@ def step(request, step_id):
     found = content.step_by_id(get_language(), step_id)
     if found is None:
         raise Http404("No such first-aid step")
-    back, after = flow.neighbours("step", step_id=step_id)
+    back, after = flow.neighbours("firstaid:step", step_id=step_id)
     steps = content.load(get_language())["steps"]
     return page(
         request,
@@ -73,7 +73,7 @@ def step(request, step_id):
 
 @require_GET
 def end(request):
-    back, _ = flow.neighbours("end")
+    back, _ = flow.neighbours("firstaid:end")
     # The diary's choices, and which of its measures each step counts as (the content says).
     diary = {
         **choices.for_templates(),

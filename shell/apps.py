@@ -14,4 +14,4 @@ class ShellConfig(AppConfig):
     name = "shell"
 
     def offline_pages(self):
-        return [("offline", {})]
+        return [("shell:offline", {})]

@@ -71,7 +71,7 @@ def offline_pages():
     pages = {}
     for lang in languages():
         with translation.override(lang):
-            pages[lang] = reverse("offline")
+            pages[lang] = reverse("shell:offline")
     return pages
 
 

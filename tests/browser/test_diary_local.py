@@ -182,8 +182,8 @@ def test_it_saves_the_first_aid_session_to_the_diary_offline(server, page):
     # Skipped steps do not count; the "see a doctor today" screen is answered "none of these".
     screens = flow.pages()
     after_cold_heat = STEPS[STEPS.index("cold-heat") + 1]
-    for name, _ in screens[screens.index(("step", {"step_id": after_cold_heat})) : -1]:
-        link = "Nichts davon: weiter" if name == "today" else "Überspringen"
+    for name, _ in screens[screens.index(("firstaid:step", {"step_id": after_cold_heat})) : -1]:
+        link = "Nichts davon: weiter" if name == "firstaid:today" else "Überspringen"
         page.get_by_role("link", name=link, exact=True).tap()
     expect(page).to_have_url(f"{server.url}/de/besser/")
     # The first aid began twelve minutes ago, and a red-flag check said "see a doctor soon".

@@ -31,9 +31,9 @@ def flow_titles(lang):
     data = content.load(lang)
     titles = {step["id"]: step["title"] for step in data["steps"]}
     return [
-        titles[kwargs["step_id"]] if name == "step" else data["flow_today"]["title"]
+        titles[kwargs["step_id"]] if name == "firstaid:step" else data["flow_today"]["title"]
         for name, kwargs in flow.pages()
-        if name in ("step", "today")
+        if name in ("firstaid:step", "firstaid:today")
     ]
 
 

@@ -21,7 +21,9 @@ def flow_urls(lang="de"):
 
 
 def step_urls(lang="de"):
-    return [(kwargs["step_id"], url) for name, kwargs, url in flow_urls(lang) if name == "step"]
+    return [
+        (kwargs["step_id"], url) for name, kwargs, url in flow_urls(lang) if name == "firstaid:step"
+    ]
 
 
 def phone(browser, viewport, **options):
@@ -393,8 +395,8 @@ def test_it_saves_the_episode_with_pain_before_and_after_by_the_flow_alone(share
     expect(page.locator("[data-progress]")).to_contain_text("✓ 1 geschafft")
     page.get_by_role("link", name="Geschafft – weiter").tap()  # heat, the default tile
     screens = [name for name, _ in flow.pages()]
-    for name in screens[screens.index("step") + 2 : -1]:
-        link = "Nichts davon: weiter" if name == "today" else "Überspringen"
+    for name in screens[screens.index("firstaid:step") + 2 : -1]:
+        link = "Nichts davon: weiter" if name == "firstaid:today" else "Überspringen"
         with page.expect_navigation():
             page.get_by_role("link", name=link, exact=True).tap()
     expect(page.locator("h1")).to_have_text("Besser?")

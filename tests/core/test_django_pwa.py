@@ -11,7 +11,7 @@ def collected():
 
 def test_it_does_not_serve_django_pwas_english_offline_page(client):
     assert client.get("/offline/").status_code == 404
-    assert reverse("offline") == "/de/ohne-netz/"  # the name is ours alone
+    assert reverse("shell:offline") == "/de/ohne-netz/"  # the name is ours alone
 
 
 def test_it_collects_none_of_django_pwas_images_fonts_or_thumbs_db():

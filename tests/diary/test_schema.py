@@ -55,7 +55,7 @@ def test_it_exports_the_schemas_columns_from_the_server():
 
 
 def test_it_has_a_control_in_the_entry_form_for_every_field_the_form_edits(client):
-    html = client.get(reverse("diary-entry")).content.decode()
+    html = client.get(reverse("diary:entry")).content.decode()
     in_form = re.findall(r'data-field="([a-z_]+)"', html)
     edited = [spec["name"] for spec in schema.FIELDS if spec.get("form", True)]
     assert sorted(in_form) == sorted(edited)
@@ -65,7 +65,7 @@ def test_it_has_a_control_in_the_entry_form_for_every_field_the_form_edits(clien
 
 
 def test_it_hands_the_pages_the_schema_once_as_data(client):
-    for name in ("diary", "diary-entry"):
+    for name in ("diary:entries", "diary:entry"):
         page = client.get(reverse(name))
         assert page.content.decode().count('id="diary-choices"') == 1
         block = json.loads(data_block(page))
@@ -76,7 +76,7 @@ def test_it_hands_the_pages_the_schema_once_as_data(client):
 
 @pytest.mark.skipif(not NODE, reason="needs Node (Debian package nodejs)")
 def test_it_shows_keeps_and_exports_on_the_device_exactly_the_schemas_fields(client):
-    block = data_block(client.get(reverse("diary")))
+    block = data_block(client.get(reverse("diary:entries")))
     entry = {"id": ENTRY, "conflict": True, "data": DATA}
     device = run_node("schema.mjs", {"cells": CELLS, "entry": entry}, SCHEMA=block)
     assert device["described"] == list(schema.NAMES)
@@ -88,7 +88,7 @@ def test_it_shows_keeps_and_exports_on_the_device_exactly_the_schemas_fields(cli
 
 @pytest.mark.skipif(not NODE, reason="needs Node (Debian package nodejs)")
 def test_it_guards_formulas_on_the_device_as_the_server_does(client):
-    block = data_block(client.get(reverse("diary")))
+    block = data_block(client.get(reverse("diary:entries")))
     entry = {"id": ENTRY, "data": DATA}
     device = run_node("schema.mjs", {"cells": CELLS, "entry": entry}, SCHEMA=block)
     server = ['"' + csv_cells.cell(value).replace('"', '""') + '"' for value in CELLS]
@@ -100,7 +100,7 @@ def test_it_names_every_field_and_tier_in_each_language(client):
     blocks = {}
     for lang, _name in settings.LANGUAGES:
         with translation.override(lang):
-            blocks[lang] = json.loads(data_block(client.get(reverse("diary"))))
+            blocks[lang] = json.loads(data_block(client.get(reverse("diary:entries"))))
     for lang in blocks:
         if lang == settings.LANGUAGE_CODE:
             continue

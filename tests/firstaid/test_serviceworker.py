@@ -85,11 +85,13 @@ def test_it_stores_the_pages_each_app_lists_and_no_others(client, monkeypatch):
     assert not [url for url in urls if url.startswith("/de/konto/")]
     # An app that lists one more page gets it stored, with no list in the shell to edit.
     accounts = apps.get_app_config("accounts")
-    monkeypatch.setattr(accounts, "offline_pages", lambda: [("account", {})], raising=False)
+    monkeypatch.setattr(
+        accounts, "offline_pages", lambda: [("accounts:account", {})], raising=False
+    )
     assert "/de/konto/" in constant(worker(client).content.decode(), "PAGES")["de"]
     # Or stored after the install, with the diary, when it lists it as a later page.
     monkeypatch.delattr(accounts, "offline_pages")
-    monkeypatch.setattr(accounts, "later_pages", lambda: [("account", {})], raising=False)
+    monkeypatch.setattr(accounts, "later_pages", lambda: [("accounts:account", {})], raising=False)
     body = worker(client).content.decode()
     assert "/de/konto/" in constant(body, "LATER_PAGES")["de"]
     assert "/de/konto/" not in constant(body, "PAGES")["de"]

@@ -33,7 +33,7 @@ def test_it_renders_each_step_with_its_text_illustration_and_sources(client, lan
             for line in part["instructions"] + part["caution"]:
                 assert escape(line) in body
         # One "Quellen" link per step, to the step's sources on the about page.
-        about = reverse_lang(lang, "about")
+        about = reverse_lang(lang, "firstaid:about")
         assert body.count(f'href="{about}#cites-{step["id"]}"') == 1
         cites = client.get(about).content.decode().split(f'id="cites-{step["id"]}"')[1]
         for source_id in step["sources"]:
@@ -58,8 +58,8 @@ def test_it_links_the_flow_in_order(client):
 
 def test_it_shows_the_today_signs_after_the_gentle_steps_and_before_the_stretches(client):
     screens = flow.pages()
-    today = screens.index(("today", {}))
-    stretches = [screens.index(("step", {"step_id": step})) for step in flow.STRETCHES]
+    today = screens.index(("firstaid:today", {}))
+    stretches = [screens.index(("firstaid:step", {"step_id": step})) for step in flow.STRETCHES]
     assert today + 1 == min(stretches)
     gentle, stretch = screens[today - 1][1]["step_id"], screens[today + 1][1]["step_id"]
     assert gentle not in flow.STRETCHES
@@ -87,7 +87,7 @@ def test_it_offers_none_and_yes_on_the_today_screen(client, url, lang):
     after = body[answer:]
     assert escape(today["yes"]) in after
     assert 'data-call="doctor"' in after
-    assert f'href="{reverse_lang(lang, "redflags")}"' in after
+    assert f'href="{reverse_lang(lang, "firstaid:redflags")}"' in after
 
 
 def test_it_says_on_the_today_screen_that_the_gentle_steps_may_still_be_used(client):
