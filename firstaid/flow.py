@@ -12,7 +12,7 @@ STRETCHES = ("child-pose", "cat-cow", "knee-rotation")
 
 
 def pages():
-    """URL names and kwargs of every flow screen, in order."""
+    """Namespaced URL names and kwargs of every flow screen, in order."""
     screens = [("firstaid:emergency", {}), ("firstaid:begin", {})]
     # Every language has the same steps in the same order (content.py checks it).
     for step in content.load(settings.LANGUAGE_CODE)["steps"]:
