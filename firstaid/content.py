@@ -18,6 +18,7 @@ ILLUSTRATIONS_DIR = Path(__file__).resolve().parent / "illustrations"
 TIERS = ("emergency", "today", "soon")
 OUTCOMES = (*TIERS, "selfcare")
 KINDS = ("timer", "choice", "breathing")
+PHASES = ("gentle", "stretch")
 # The main instruction of a step is what a person in pain reads first: the step's `lead` plus its
 # `instructions`, and, for a choice, each option's `instructions` (read after choosing). Longer
 # than this, it is not read at all.
@@ -130,6 +131,9 @@ SCHEMA = {
         {
             "id": str,
             "kind": OneOf(*KINDS),
+            # A stretch bends or twists the spine: the flow shows the "see a doctor today" signs
+            # before the first one, and the quick starts offer only gentle steps.
+            "phase": OneOf(*PHASES),
             "title": WORDS,
             "lead": WORDS,
             "instructions": TEXTS,

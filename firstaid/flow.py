@@ -6,17 +6,15 @@ from django.urls import reverse
 
 from firstaid import content
 
-# Someone with a "see a doctor today" sign (fever, cancer, a weak immune system, …) should read
-# those signs before bending and twisting the spine, so that screen comes before the stretches.
-STRETCHES = ("child-pose", "cat-cow", "knee-rotation")
-
 
 def pages():
     """Namespaced URL names and kwargs of every flow screen, in order."""
     screens = [("firstaid:emergency", {}), ("firstaid:begin", {})]
-    # Every language has the same steps in the same order (content.py checks it).
+    # Every language has the same steps in the same order (content.py checks it). Someone with a
+    # "see a doctor today" sign (fever, cancer, a weak immune system, …) should read those signs
+    # before bending and twisting the spine, so that screen comes before the first stretch.
     for step in content.load(settings.LANGUAGE_CODE)["steps"]:
-        if step["id"] in STRETCHES and ("firstaid:today", {}) not in screens:
+        if step["phase"] == "stretch" and ("firstaid:today", {}) not in screens:
             screens.append(("firstaid:today", {}))
         screens.append(("firstaid:step", {"step_id": step["id"]}))
     if ("firstaid:today", {}) not in screens:

@@ -38,7 +38,7 @@ def begin(request):
     with its timer already running (#start), so heat or breathing runs three taps from home."""
     back, after = flow.neighbours("firstaid:begin")
     steps = content.load(get_language())["steps"]
-    quick = [step for step in steps if step["id"] not in flow.STRETCHES]
+    quick = [step for step in steps if step["phase"] == "gentle"]
     return page(request, "begin", back=back, after=after, quick=quick)
 
 

@@ -3,6 +3,7 @@
 
 from urllib.parse import urlsplit
 
+import pytest
 from django.conf import settings
 
 from firstaid import content
@@ -30,7 +31,11 @@ def test_it_gives_every_source_a_title_publisher_year_and_a_page_not_a_home_page
 
 
 def test_it_cites_the_source_articles_by_their_own_titles_without_a_year(settings):
+    # The five articles the project grew from are not ours to publish: they lie beside the
+    # project (where CI has them), not in it.
     articles = settings.BASE_DIR.parent / "shared" / "articles"
+    if not articles.is_dir():
+        pytest.skip(f"the source articles are not beside the project ({articles})")
     for source in content.load("de")["sources"]:
         if not source["id"].startswith("article-"):
             continue
