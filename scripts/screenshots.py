@@ -17,17 +17,19 @@ SHOTS = [
     ("step-narrow.png", "/de/schritt/stufenlagerung/", {"width": 390, "height": 844}, 2),
     ("home-wide.png", "/de/", {"width": 1280, "height": 800}, 1),
 ]
-# For the README only: night mode switched on as the moon in the header does.
+# For the README only: night mode switched on as the moon in the header does, and the emergency
+# screen on a small phone (all signs, the call and "Nichts davon" in its first screen).
 NIGHT = [
     ("home-night.png", "/de/", {"width": 390, "height": 844}, 2),
     ("step-night.png", "/de/schritt/stufenlagerung/", {"width": 390, "height": 844}, 2),
 ]
+SMALL = [("emergency-small.png", "/de/notfall/", {"width": 360, "height": 640}, 2)]
 
 
 def main(base):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        for name, path, viewport, scale in SHOTS + NIGHT:
+        for name, path, viewport, scale in SHOTS + NIGHT + SMALL:
             page = browser.new_page(viewport=viewport, device_scale_factor=scale)
             if (name, path, viewport, scale) in NIGHT:
                 page.add_init_script("localStorage.setItem('night', '1@' + Date.now())")
