@@ -19,13 +19,14 @@ from tests.harness import PHONE
 SEED = """async ([url, entries]) => (await import(url)).applyRemote(entries)"""
 
 
-# A Wednesday: the patterns test pins the page's clock to it, so its weeks are always the same.
+# The diaries here are dated back from this Wednesday, and seed() pins the page's clock to it:
+# dated back from the real now, an entry of "today" at a later hour lay in the future, so what a
+# page counted (and its weeks) changed with the hour and the weekday of the run.
 WEDNESDAY = datetime(2026, 11, 25, 11, 0, tzinfo=UTC)
 
 
-def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, now=None, **data):
-    now = now or datetime.now(UTC)
-    when = now.replace(hour=hour - 1, minute=0, second=0) - timedelta(days=days_ago)
+def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, **data):
+    when = WEDNESDAY.replace(hour=hour - 1, minute=0, second=0) - timedelta(days=days_ago)
     return {
         "id": f"00000000-0000-4000-8000-{n:012d}",
         "client_updated_at": when.isoformat(),
@@ -47,7 +48,7 @@ def entry(n, days_ago, intensity, after=None, measures=(), triggers=(), hour=8, 
     }
 
 
-def typical_diary(now=None):
+def typical_diary():
     """Three months, two cramps a week: heat each time (pain 6 → 3), breathing twice."""
     diary = []
     for n, days in enumerate(range(1, 90, 4)):
@@ -60,7 +61,7 @@ def typical_diary(now=None):
                 "notes": "Bitte fragen: Physiotherapie?",
             }
         hour = 7 if n % 3 else 19
-        diary.append(entry(n, days, 6, 3, measures, trigger, hour=hour, now=now, **extra))
+        diary.append(entry(n, days, 6, 3, measures, trigger, hour=hour, **extra))
     return diary
 
 
@@ -69,6 +70,7 @@ READY = "[data-helped] li, #fhir-export"
 
 
 def seed(page, entries):
+    page.clock.set_fixed_time(WEDNESDAY)
     page.evaluate(SEED, [static("js/diary-store.js"), entries])
 
 
@@ -79,12 +81,11 @@ def open_seeded(page, url, path, entries):
 
 
 def test_it_shows_patterns_offline_from_the_diary_on_the_phone(server, context, page, artifacts):
-    page.clock.set_fixed_time(WEDNESDAY)
     page.goto(server.url + "/de/tagebuch/")
     wait_for_service_worker(page)
     # Opening the diary online stores its patterns and report pages for later.
     wait_until(page, f"{STORED}.then(paths => paths.includes('/de/tagebuch/bericht/'))")
-    seed(page, typical_diary(WEDNESDAY))
+    seed(page, typical_diary())
     server.kill()
     context.set_offline(True)
 

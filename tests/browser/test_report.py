@@ -44,7 +44,7 @@ def test_it_cuts_a_long_diary_at_a_clear_line_and_stays_on_one_page(shared_serve
     long = [
         entry(
             n,
-            n % 360,
+            n % 360 + 1,  # from yesterday back, so none lies after the page's now
             n % 11,
             (n % 11) // 2,
             ["heat", "cold", "movement", "breathing", "stretching", "stufenlagerung", "massage"][
