@@ -1,6 +1,8 @@
 """The guided flow's focus (issue 11): every step fits the thumb, timers move on, breathing in a
 focus mode, heat or cold as tiles, and the pain before and after saved by the flow alone."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.templatetags.static import static
 from playwright.sync_api import expect
@@ -26,14 +28,18 @@ def step_urls(lang="de"):
     ]
 
 
+@contextmanager
 def phone(browser, viewport, **options):
+    """A page on a phone of this size; at the end, its context closed and no JavaScript error."""
     context = browser.new_context(
         viewport=viewport, device_scale_factor=1, has_touch=True, **options
     )
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
-    return context, page, errors
+    yield page
+    context.close()
+    assert not errors
 
 
 def in_first_screen(locator, viewport):
@@ -54,28 +60,24 @@ def page_width(page):
 
 def test_it_saves_screenshots_of_every_step_in_light_and_dark(browser, shared_server, artifacts):
     for scheme in ("light", "dark"):
-        context, page, errors = phone(browser, {"width": 360, "height": 640}, color_scheme=scheme)
-        for name, kwargs, url in flow_urls():
-            page.goto(shared_server.url + url)
-            label = kwargs.get("step_id", name)
-            page.screenshot(path=artifacts / f"focus-{label}-360-{scheme}.png")
-        page.goto(f"{shared_server.url}/de/schritt/breathing/")
-        page.get_by_role("button", name="Atmen starten").tap()
-        page.wait_for_timeout(1500)
-        page.screenshot(path=artifacts / f"focus-breathing-running-360-{scheme}.png")
-        context.close()
-        assert not errors
+        with phone(browser, {"width": 360, "height": 640}, color_scheme=scheme) as page:
+            for name, kwargs, url in flow_urls():
+                page.goto(shared_server.url + url)
+                label = kwargs.get("step_id", name)
+                page.screenshot(path=artifacts / f"focus-{label}-360-{scheme}.png")
+            page.goto(f"{shared_server.url}/de/schritt/breathing/")
+            page.get_by_role("button", name="Atmen starten").tap()
+            page.wait_for_timeout(1500)
+            page.screenshot(path=artifacts / f"focus-breathing-running-360-{scheme}.png")
 
 
 def each_step_on_small_phones(browser, server):
     """Every step's screen, opened on each small phone in turn."""
     for viewport in SMALL_PHONES:
-        context, page, errors = phone(browser, viewport)
-        for step_id, url in step_urls():
-            page.goto(server.url + url)
-            yield viewport, step_id, page
-        context.close()
-        assert not errors
+        with phone(browser, viewport) as page:
+            for step_id, url in step_urls():
+                page.goto(server.url + url)
+                yield viewport, step_id, page
 
 
 def test_it_puts_the_main_action_of_every_step_in_the_first_screen(browser, shared_server):
@@ -134,55 +136,53 @@ MAY_SCROLL = {"360x640": set(), "320x568": {"Nichts davon: weiter zur Hilfe"}}
 
 def test_it_starts_breathing_or_heat_within_three_taps_from_home(browser, shared_server):
     for viewport in SMALL_PHONES:
-        context, page, errors = phone(browser, viewport)
-        start = ["Akuthilfe starten", "Nichts davon: weiter zur Hilfe"]
-        size = f"{viewport['width']}x{viewport['height']}"
-        taps, scrolled = taps_from_home(page, shared_server.url, [*start, "Ruhig atmen"])
-        expect(page.locator("[data-focus]")).to_be_visible()
-        expect(page.locator("[data-phase]")).to_have_text("Einatmen")
-        print(f"{size}: breathing pacer running in {taps} taps, scrolled for {scrolled}")
-        assert taps <= 3
-        assert set(scrolled) == MAY_SCROLL[size]
+        with phone(browser, viewport) as page:
+            start = ["Akuthilfe starten", "Nichts davon: weiter zur Hilfe"]
+            size = f"{viewport['width']}x{viewport['height']}"
+            taps, scrolled = taps_from_home(page, shared_server.url, [*start, "Ruhig atmen"])
+            expect(page.locator("[data-focus]")).to_be_visible()
+            expect(page.locator("[data-phase]")).to_have_text("Einatmen")
+            print(f"{size}: breathing pacer running in {taps} taps, scrolled for {scrolled}")
+            assert taps <= 3
+            assert set(scrolled) == MAY_SCROLL[size]
 
-        page.evaluate("sessionStorage.clear()")
-        taps, scrolled = taps_from_home(page, shared_server.url, [*start, "Wärme: Timer starten"])
-        heat = page.locator('[data-timer="cold-heat-heat"]')
-        expect(heat.get_by_role("button", name="Pause")).to_be_visible()
-        assert in_first_screen(heat.locator("[data-remaining]"), viewport)
-        print(f"{size}: heat timer running in {taps} taps, scrolled for {scrolled}")
-        assert taps <= 3
-        assert set(scrolled) == MAY_SCROLL[size]
-        context.close()
-        assert not errors
+            page.evaluate("sessionStorage.clear()")
+            taps, scrolled = taps_from_home(
+                page, shared_server.url, [*start, "Wärme: Timer starten"]
+            )
+            heat = page.locator('[data-timer="cold-heat-heat"]')
+            expect(heat.get_by_role("button", name="Pause")).to_be_visible()
+            assert in_first_screen(heat.locator("[data-remaining]"), viewport)
+            print(f"{size}: heat timer running in {taps} taps, scrolled for {scrolled}")
+            assert taps <= 3
+            assert set(scrolled) == MAY_SCROLL[size]
 
 
 def test_it_starts_the_heat_timer_only_from_the_tile_that_says_so(browser, shared_server):
-    context, page, errors = phone(browser, {"width": 360, "height": 640})
-    page.goto(f"{shared_server.url}/de/los/")
-    tile = page.locator(".quick").get_by_role("link", name="Wärme: Timer starten")
-    assert tile.get_attribute("href").endswith("/de/schritt/cold-heat/#start=cold-heat-heat")
-    tile.tap()
-    expect(page).to_have_url(f"{shared_server.url}/de/schritt/cold-heat/")
-    expect(page.locator("#cold-heat-heat")).to_be_checked()
-    heat = page.locator('[data-timer="cold-heat-heat"]')
-    expect(heat.get_by_role("button", name="Pause")).to_be_visible()
-    # The link names the option whose timer starts: cold, if a link said cold.
-    page.evaluate("sessionStorage.clear()")
-    page.goto(f"{shared_server.url}/de/los/")
-    page.goto(f"{shared_server.url}/de/schritt/cold-heat/#start=cold-heat-cold")
-    expect(page.locator("#cold-heat-cold")).to_be_checked()
-    cold = page.locator('[data-timer="cold-heat-cold"]')
-    expect(cold.get_by_role("button", name="Pause")).to_be_visible()
-    assert "running" not in heat.get_attribute("class").split()
-    # Opened any other way, the step waits with its timer ready: nothing runs unasked.
-    page.evaluate("sessionStorage.clear()")
-    page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
-    expect(heat.get_by_role("button", name="Timer starten")).to_be_visible()
-    assert in_first_screen(heat.get_by_role("button", name="Timer starten"), page.viewport_size)
-    page.goto(f"{shared_server.url}/en/begin/")
-    expect(page.locator(".quick").get_by_role("link", name="Heat: start timer")).to_be_visible()
-    context.close()
-    assert not errors
+    with phone(browser, {"width": 360, "height": 640}) as page:
+        page.goto(f"{shared_server.url}/de/los/")
+        tile = page.locator(".quick").get_by_role("link", name="Wärme: Timer starten")
+        assert tile.get_attribute("href").endswith("/de/schritt/cold-heat/#start=cold-heat-heat")
+        tile.tap()
+        expect(page).to_have_url(f"{shared_server.url}/de/schritt/cold-heat/")
+        expect(page.locator("#cold-heat-heat")).to_be_checked()
+        heat = page.locator('[data-timer="cold-heat-heat"]')
+        expect(heat.get_by_role("button", name="Pause")).to_be_visible()
+        # The link names the option whose timer starts: cold, if a link said cold.
+        page.evaluate("sessionStorage.clear()")
+        page.goto(f"{shared_server.url}/de/los/")
+        page.goto(f"{shared_server.url}/de/schritt/cold-heat/#start=cold-heat-cold")
+        expect(page.locator("#cold-heat-cold")).to_be_checked()
+        cold = page.locator('[data-timer="cold-heat-cold"]')
+        expect(cold.get_by_role("button", name="Pause")).to_be_visible()
+        assert "running" not in heat.get_attribute("class").split()
+        # Opened any other way, the step waits with its timer ready: nothing runs unasked.
+        page.evaluate("sessionStorage.clear()")
+        page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
+        expect(heat.get_by_role("button", name="Timer starten")).to_be_visible()
+        assert in_first_screen(heat.get_by_role("button", name="Timer starten"), page.viewport_size)
+        page.goto(f"{shared_server.url}/en/begin/")
+        expect(page.locator(".quick").get_by_role("link", name="Heat: start timer")).to_be_visible()
 
 
 def test_it_breathes_in_a_focus_mode_that_escape_and_back_close(shared_server, page):
@@ -246,58 +246,54 @@ REACHABLE = "el => { el.focus(); return document.activeElement === el; }"
 
 @pytest.mark.parametrize("dialog", ["showModal", "without showModal (Safari < 15.4)"])
 def test_it_keeps_tab_and_shift_tab_inside_the_focus_mode(browser, shared_server, dialog):
-    context, page, errors = phone(browser, {"width": 360, "height": 640})
-    if dialog != "showModal":
-        page.add_init_script("delete HTMLDialogElement.prototype.showModal")
-    page.goto(f"{shared_server.url}/de/schritt/breathing/")
-    toggle = page.get_by_role("button", name="Atmen starten")
-    toggle.focus()
-    page.keyboard.press("Enter")
-    focus = page.get_by_role("dialog", name="Ruhig atmen")
-    expect(focus.get_by_role("button", name="Beenden")).to_be_focused()
-    assert focus.evaluate("el => el.matches(':modal')") == (dialog == "showModal")
-    for key in ("Tab", "Shift+Tab"):
-        for press in range(20):
-            page.keyboard.press(key)
-            assert focus.evaluate(INSIDE), (dialog, key, press)
-    # With the settings open their controls join the round, and still nothing leaves it.
-    focus.locator("summary").click()
-    seen = set()
-    for key in ("Tab", "Shift+Tab"):
-        for press in range(20):
-            page.keyboard.press(key)
-            assert focus.evaluate(INSIDE), (dialog, key, press)
-            seen.add(page.evaluate("document.activeElement.tagName"))
-    assert {"SUMMARY", "SELECT", "INPUT", "BUTTON"} <= seen
-    for behind in ("header.bar .call", "nav.step-bar a[rel=next]", ".skip"):
-        assert not page.locator(behind).evaluate(REACHABLE), (dialog, behind)
-    page.keyboard.press("Escape")
-    expect(focus).to_be_hidden()
-    expect(page.locator('[data-pacer] [data-action="toggle"]')).to_be_focused()
-    assert page.locator("nav.step-bar a[rel=next]").evaluate(REACHABLE)
-    context.close()
-    assert not errors
+    with phone(browser, {"width": 360, "height": 640}) as page:
+        if dialog != "showModal":
+            page.add_init_script("delete HTMLDialogElement.prototype.showModal")
+        page.goto(f"{shared_server.url}/de/schritt/breathing/")
+        toggle = page.get_by_role("button", name="Atmen starten")
+        toggle.focus()
+        page.keyboard.press("Enter")
+        focus = page.get_by_role("dialog", name="Ruhig atmen")
+        expect(focus.get_by_role("button", name="Beenden")).to_be_focused()
+        assert focus.evaluate("el => el.matches(':modal')") == (dialog == "showModal")
+        for key in ("Tab", "Shift+Tab"):
+            for press in range(20):
+                page.keyboard.press(key)
+                assert focus.evaluate(INSIDE), (dialog, key, press)
+        # With the settings open their controls join the round, and still nothing leaves it.
+        focus.locator("summary").click()
+        seen = set()
+        for key in ("Tab", "Shift+Tab"):
+            for press in range(20):
+                page.keyboard.press(key)
+                assert focus.evaluate(INSIDE), (dialog, key, press)
+                seen.add(page.evaluate("document.activeElement.tagName"))
+        assert {"SUMMARY", "SELECT", "INPUT", "BUTTON"} <= seen
+        for behind in ("header.bar .call", "nav.step-bar a[rel=next]", ".skip"):
+            assert not page.locator(behind).evaluate(REACHABLE), (dialog, behind)
+        page.keyboard.press("Escape")
+        expect(focus).to_be_hidden()
+        expect(page.locator('[data-pacer] [data-action="toggle"]')).to_be_focused()
+        assert page.locator("nav.step-bar a[rel=next]").evaluate(REACHABLE)
 
 
 def test_it_counts_and_fills_a_bar_without_scaling_under_reduced_motion(browser, shared_server):
-    context, page, errors = phone(browser, {"width": 360, "height": 640}, reduced_motion="reduce")
-    page.clock.install()
-    page.goto(f"{shared_server.url}/en/step/breathing/")
-    page.get_by_role("button", name="Start breathing").tap()
-    circle = page.locator(".pacer-circle")
-    assert circle.evaluate("el => getComputedStyle(el).transform") == "none"
-    bar = page.locator(".pacer-bar")
-    expect(bar).to_be_visible()
-    expect(page.locator("[data-phase]")).to_have_text("Breathe in")
-    expect(page.locator("[data-count]")).to_have_text("4")
-    width = page.locator("[data-bar]").evaluate("el => el.getBoundingClientRect().width")
-    page.clock.run_for(2_000)
-    expect(page.locator("[data-count]")).to_have_text("2")
-    assert circle.evaluate("el => getComputedStyle(el).transform") == "none"
-    grown = page.locator("[data-bar]").evaluate("el => el.getBoundingClientRect().width")
-    assert grown > width
-    context.close()
-    assert not errors
+    with phone(browser, {"width": 360, "height": 640}, reduced_motion="reduce") as page:
+        page.clock.install()
+        page.goto(f"{shared_server.url}/en/step/breathing/")
+        page.get_by_role("button", name="Start breathing").tap()
+        circle = page.locator(".pacer-circle")
+        assert circle.evaluate("el => getComputedStyle(el).transform") == "none"
+        bar = page.locator(".pacer-bar")
+        expect(bar).to_be_visible()
+        expect(page.locator("[data-phase]")).to_have_text("Breathe in")
+        expect(page.locator("[data-count]")).to_have_text("4")
+        width = page.locator("[data-bar]").evaluate("el => el.getBoundingClientRect().width")
+        page.clock.run_for(2_000)
+        expect(page.locator("[data-count]")).to_have_text("2")
+        assert circle.evaluate("el => getComputedStyle(el).transform") == "none"
+        grown = page.locator("[data-bar]").evaluate("el => el.getBoundingClientRect().width")
+        assert grown > width
 
 
 def test_it_ends_a_timer_with_a_tone_a_banner_and_moves_on_if_asked(shared_server, page):
@@ -326,57 +322,51 @@ def test_it_ends_a_timer_with_a_tone_a_banner_and_moves_on_if_asked(shared_serve
 
 def test_it_shows_take_the_heat_off_without_vibration_and_stays(browser, shared_server):
     # An iPhone has no navigator.vibrate: no vibration is offered, and the banner still shows.
-    context, page, errors = phone(browser, {"width": 360, "height": 640})
-    page.add_init_script("delete Navigator.prototype.vibrate")
-    page.clock.install()
-    page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
-    heat = page.locator('[data-timer="cold-heat-heat"]')
-    heat.get_by_role("button", name="Timer starten").tap()
-    page.clock.run_for(1_201_000)
-    banner = heat.get_by_role("alert")
-    expect(banner).to_have_text("Die Zeit ist um. Nimm die Wärme jetzt ab.")
-    assert in_first_screen(banner, {"width": 360, "height": 640 - 64})
-    assert "take-off" in heat.get_attribute("class")
-    page.clock.run_for(10_000)
-    expect(page).to_have_url(f"{shared_server.url}/de/schritt/cold-heat/")
-    page.goto(f"{shared_server.url}/de/schritt/breathing/")
-    expect(page.locator("[data-vibrate-label]")).to_be_hidden()
-    context.close()
-    assert not errors
+    with phone(browser, {"width": 360, "height": 640}) as page:
+        page.add_init_script("delete Navigator.prototype.vibrate")
+        page.clock.install()
+        page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
+        heat = page.locator('[data-timer="cold-heat-heat"]')
+        heat.get_by_role("button", name="Timer starten").tap()
+        page.clock.run_for(1_201_000)
+        banner = heat.get_by_role("alert")
+        expect(banner).to_have_text("Die Zeit ist um. Nimm die Wärme jetzt ab.")
+        assert in_first_screen(banner, {"width": 360, "height": 640 - 64})
+        assert "take-off" in heat.get_attribute("class")
+        page.clock.run_for(10_000)
+        expect(page).to_have_url(f"{shared_server.url}/de/schritt/cold-heat/")
+        page.goto(f"{shared_server.url}/de/schritt/breathing/")
+        expect(page.locator("[data-vibrate-label]")).to_be_hidden()
 
 
 def test_it_shows_heat_and_cold_as_two_tiles_with_a_tick_on_top(browser, shared_server):
-    context, page, errors = phone(browser, {"width": 320, "height": 568})
-    page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
-    heat = page.locator('label[for="cold-heat-heat"]')
-    cold = page.locator('label[for="cold-heat-cold"]')
-    assert heat.bounding_box()["y"] == cold.bounding_box()["y"]
-    assert heat.bounding_box()["height"] >= 48
-    tick = "el => getComputedStyle(el, '::after').content"
-    assert heat.evaluate(tick) == '"✓"'
-    assert cold.evaluate(tick) == "none"
-    cold.tap()
-    assert cold.evaluate(tick) == '"✓"'
-    assert heat.evaluate(tick) == "none"
-    expect(page.locator('[data-timer="cold-heat-cold"]')).to_be_visible()
-    expect(page.locator('[data-timer="cold-heat-heat"]')).to_be_hidden()
-    context.close()
-    assert not errors
+    with phone(browser, {"width": 320, "height": 568}) as page:
+        page.goto(f"{shared_server.url}/de/schritt/cold-heat/")
+        heat = page.locator('label[for="cold-heat-heat"]')
+        cold = page.locator('label[for="cold-heat-cold"]')
+        assert heat.bounding_box()["y"] == cold.bounding_box()["y"]
+        assert heat.bounding_box()["height"] >= 48
+        tick = "el => getComputedStyle(el, '::after').content"
+        assert heat.evaluate(tick) == '"✓"'
+        assert cold.evaluate(tick) == "none"
+        cold.tap()
+        assert cold.evaluate(tick) == '"✓"'
+        assert heat.evaluate(tick) == "none"
+        expect(page.locator('[data-timer="cold-heat-cold"]')).to_be_visible()
+        expect(page.locator('[data-timer="cold-heat-heat"]')).to_be_hidden()
 
 
 def test_it_lays_out_the_pain_row_as_six_and_five_big_targets_at_320(browser, shared_server):
-    context, page, errors = phone(browser, {"width": 320, "height": 568})
-    page.goto(f"{shared_server.url}/de/los/")
-    labels = page.locator('[data-pain="pain-before"] label')
-    boxes = [labels.nth(i).bounding_box() for i in range(11)]
-    rows = sorted({round(box["y"]) for box in boxes})
-    assert [sum(round(box["y"]) == row for box in boxes) for row in rows] == [6, 5]
-    assert all(box["width"] >= 48 and box["height"] >= 48 for box in boxes)
-    assert all(box["x"] >= 0 and box["x"] + box["width"] <= 320 for box in boxes)
-    assert page_width(page) <= 320
-    assert axe_violations(page) == []
-    context.close()
-    assert not errors
+    with phone(browser, {"width": 320, "height": 568}) as page:
+        page.goto(f"{shared_server.url}/de/los/")
+        labels = page.locator('[data-pain="pain-before"] label')
+        boxes = [labels.nth(i).bounding_box() for i in range(11)]
+        rows = sorted({round(box["y"]) for box in boxes})
+        assert [sum(round(box["y"]) == row for box in boxes) for row in rows] == [6, 5]
+        assert all(box["width"] >= 48 and box["height"] >= 48 for box in boxes)
+        assert all(box["x"] >= 0 and box["x"] + box["width"] <= 320 for box in boxes)
+        assert page_width(page) <= 320
+        assert axe_violations(page) == []
 
 
 def read_diary(page):
@@ -421,22 +411,21 @@ def test_it_ends_without_saving_when_asked(shared_server, page):
 
 
 def test_it_walks_the_flow_without_javascript(browser, shared_server):
-    context, page, errors = phone(browser, {"width": 320, "height": 568}, java_script_enabled=False)
-    page.goto(f"{shared_server.url}/de/notfall/")
-    page.get_by_role("link", name="Nichts davon: weiter zur Hilfe").click()
-    page.get_by_role("link", name="Wärme: Timer starten").click()
-    expect(page.locator("h1")).to_have_text("Wärme oder Kälte")
-    page.locator('label[for="cold-heat-cold"]').click()
-    expect(page.get_by_text("Nimm ein Kühlpack oder gefrorenes Gemüse.")).to_be_visible()
-    page.locator("details.more summary").locator("visible=true").first.click()
-    expect(
-        page.get_by_text("Nimm es früher ab, wenn die Haut brennt oder taub wird.")
-    ).to_be_visible()
-    page.get_by_role("link", name="Geschafft – weiter").click()
-    expect(page.locator("h1")).to_contain_text("Beine hochlegen")
-    page.get_by_role("link", name="Quellen", exact=True).click()
-    expect(page.locator("#cites-stufenlagerung")).to_be_visible()
-    page.goto(f"{shared_server.url}/de/besser/")
-    page.get_by_role("link", name="Fertig", exact=True).click()
-    expect(page).to_have_url(f"{shared_server.url}/de/")
-    context.close()
+    with phone(browser, {"width": 320, "height": 568}, java_script_enabled=False) as page:
+        page.goto(f"{shared_server.url}/de/notfall/")
+        page.get_by_role("link", name="Nichts davon: weiter zur Hilfe").click()
+        page.get_by_role("link", name="Wärme: Timer starten").click()
+        expect(page.locator("h1")).to_have_text("Wärme oder Kälte")
+        page.locator('label[for="cold-heat-cold"]').click()
+        expect(page.get_by_text("Nimm ein Kühlpack oder gefrorenes Gemüse.")).to_be_visible()
+        page.locator("details.more summary").locator("visible=true").first.click()
+        expect(
+            page.get_by_text("Nimm es früher ab, wenn die Haut brennt oder taub wird.")
+        ).to_be_visible()
+        page.get_by_role("link", name="Geschafft – weiter").click()
+        expect(page.locator("h1")).to_contain_text("Beine hochlegen")
+        page.get_by_role("link", name="Quellen", exact=True).click()
+        expect(page.locator("#cites-stufenlagerung")).to_be_visible()
+        page.goto(f"{shared_server.url}/de/besser/")
+        page.get_by_role("link", name="Fertig", exact=True).click()
+        expect(page).to_have_url(f"{shared_server.url}/de/")

@@ -11,7 +11,15 @@ from django.conf import settings
 from tests.harness import ROOT
 
 NOT_SOURCE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "staticfiles", "test-artifacts", "*.mo", "*.sqlite3"
+    ".git",
+    ".venv",
+    "node_modules",
+    "staticfiles",
+    "test-artifacts",
+    ".hypothesis",
+    "__pycache__",
+    "*.mo",
+    "*.sqlite3",
 )
 
 
