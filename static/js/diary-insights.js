@@ -126,30 +126,72 @@ function mostly(times) {
   return top && top.count >= 2 && top.count > (next?.count ?? 0) ? top.id : null;
 }
 
-// MEDICAL.md: back pain that lasts 4 weeks, or gets worse, should be checked by a doctor (the NVL
-// reassesses after 4 weeks, sooner if worsening). Judged on the last weeks up to now, whatever
-// period is shown: "pain on most days" is pain on at least 4 of the 7 days of each of the last 4
-// weeks; "more often" or "stronger" compares the last 4 weeks with the 4 before, once the diary
-// reaches back that far (a diary begun last week is not "more often" than before it).
-function safety(all, now) {
-  const painDays = [0, 0, 0, 0].map(() => new Set());
-  const recent = [];
-  const before = [];
-  for (const episode of all) {
-    const age = now - episode.time;
-    if (age < 0 || age >= 8 * 7 * DAY) continue;
-    if (age < 4 * 7 * DAY) {
-      recent.push(episode);
-      if (episode.data.intensity > 0) painDays[Math.floor(age / (7 * DAY))].add(episode.day);
-    } else before.push(episode);
+// The diary's safety signal: the rules, their thresholds and why are in docs/medical.md, "The
+// diary's safety signal" (change them there first). Judged on local days up to now, whatever
+// period is shown; a diary is taken to begin on the day of its first entry.
+const LOOK_BACK = 28; // days: pain on most days, and saved check results (NVL: 4 weeks)
+const MOST_DAYS = 16; // of those 28 with pain
+// Recent windows, each compared with up to BEFORE days of diary before it, from a week of them
+// on (so from a diary of 2 weeks). A count is too noisy in one week (2 cramps a week make a week
+// of 4 now and then), so frequency is compared from the 2-week window on.
+const STRONGER_WINDOWS = [7, 14, 28];
+const OFTEN_WINDOWS = [14, 28];
+const BEFORE = 28;
+const MIN_BEFORE = 7;
+// Check results that mean "see a doctor": most urgent first.
+const URGENT = ["emergency", "today"];
+
+// The middle value: one bad day among three does not move it, as it would move a mean.
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+}
+
+// Each local day's strongest pain, and the days with pain; several cramps on one day are one day.
+function byDay(list) {
+  const worst = new Map();
+  const pain = new Set();
+  for (const { day, data } of list) {
+    if (isLevel(data.intensity)) worst.set(day, Math.max(worst.get(day) ?? 0, data.intensity));
+    if (data.intensity > 0) pain.add(day);
   }
-  const persistent = painDays.every((days) => days.size >= 4);
-  const reachesBack = all.length > 0 && now - all[0].time >= 8 * 7 * DAY - DAY;
-  const moreOften = reachesBack && recent.length >= 3 && recent.length >= before.length + 2 && recent.length >= 1.5 * before.length;
-  const levels = (list) => list.map((episode) => episode.data.intensity).filter(isLevel);
-  const [now4, then4] = [levels(recent), levels(before)];
-  const stronger = reachesBack && now4.length >= 2 && then4.length >= 2 && mean(now4) - mean(then4) >= MEANINGFUL;
-  return { persistent, moreOften, stronger, check: persistent || moreOften || stronger };
+  return { worst, pain };
+}
+
+function safety(all, now) {
+  const today = local(now).day;
+  const list = all.filter((episode) => episode.time <= now);
+  const first = list.length ? list[0].day : today;
+  const { worst, pain } = byDay(list);
+  const within = (set, from, to) => [...set].filter((day) => day >= from && day <= to);
+  const persistent = within(pain, today - LOOK_BACK + 1, today).length >= MOST_DAYS;
+  // The shortest window (the most recent change) that shows a rise, or null.
+  const compare = (windows, rose) => {
+    for (const length of windows) {
+      const start = today - length + 1;
+      const from = Math.max(first, start - BEFORE);
+      if (start - from < MIN_BEFORE) continue;
+      if (rose(start, from, length, start - from)) return length;
+    }
+    return null;
+  };
+  const level = (from, to) => [...worst].filter(([day]) => day >= from && day <= to).map(([, value]) => value);
+  // Stronger: the median of the daily worst pain rose by 2 points or more (MEDICAL.md, scales),
+  // from at least 3 days with an entry in the window and 2 before it.
+  const stronger = compare(STRONGER_WINDOWS, (start, from) => {
+    const [recent, before] = [level(start, today), level(from, start - 1)];
+    return recent.length >= MIN_EPISODES && before.length >= 2 && median(recent) - median(before) >= MEANINGFUL;
+  });
+  // More often: at least 3 days with pain in the window and at least twice as many per day as before.
+  const moreOften = compare(OFTEN_WINDOWS, (start, from, length, span) => {
+    const recent = within(pain, start, today).length;
+    const before = within(pain, from, start - 1).length;
+    return recent >= MIN_EPISODES && recent * span >= 2 * before * length;
+  });
+  const tiers = new Set(list.filter((episode) => episode.day > today - LOOK_BACK).map((episode) => episode.data.redflag?.tier));
+  const redflag = URGENT.find((tier) => tiers.has(tier)) ?? null;
+  return { persistent, stronger, moreOften, redflag, check: persistent || stronger !== null || moreOften !== null || redflag !== null };
 }
 
 export function insights(entries, { period = "4w", now = Date.now() } = {}) {

@@ -33,7 +33,11 @@ function table(buckets) {
 
 function safety(figures) {
   const box = document.getElementById("safety");
-  for (const item of box.querySelectorAll("[data-reason]")) item.hidden = !figures.safety[item.dataset.reason];
+  // A line per reason that applies: "persistent" is true or false; the others name their window
+  // (days) or the check result, or are null.
+  for (const item of box.querySelectorAll("[data-reason]")) {
+    item.hidden = String(figures.safety[item.dataset.reason]) !== (item.dataset.value || "true");
+  }
   box.hidden = !figures.safety.check;
 }
 

@@ -127,10 +127,64 @@ def test_it_says_when_the_diary_should_be_checked_by_a_doctor(shared_server, pag
     open_seeded(page, shared_server.url, "/de/tagebuch/muster/", daily)
     safety = page.get_by_role("region", name="Bitte ärztlich abklären lassen")
     expect(safety).to_be_visible()
-    expect(safety).to_contain_text("an den meisten Tagen Schmerzen")
-    expect(safety.get_by_text("öfter als")).to_be_hidden()
+    # Only the reason that applies is shown.
+    expect(safety.locator("li:visible")).to_have_text(
+        "In den letzten 4 Wochen hattest du an den meisten Tagen Schmerzen."
+    )
     safety.get_by_role("link", name="Warnzeichen prüfen").tap()
     expect(page).to_have_url(f"{shared_server.url}/de/warnzeichen/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "title", "reason", "check"),
+    [
+        (
+            "de",
+            "/de/tagebuch/muster/",
+            "Bitte ärztlich abklären lassen",
+            "Deine Schmerzen waren in der letzten Woche deutlich stärker als davor.",
+            "Warnzeichen prüfen",
+        ),
+        (
+            "en",
+            "/en/diary/patterns/",
+            "Please have this checked by a doctor",
+            "Your pain was clearly stronger in the last week than before.",
+            "Check warning signs",
+        ),
+    ],
+)
+def test_it_raises_the_safety_box_for_a_fast_rise_on_a_small_phone(
+    browser, shared_server, artifacts, lang, path, title, reason, check
+):
+    """The review's diary F (clinical-2026-12.md, finding 18): 3 weeks, a cramp every second day,
+    pain rising from 3 to 9, on a 360 x 640 phone."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True)
+    page = context.new_page()
+    rising = [entry(n, d, round(3 + 6 * (20 - d) / 20)) for n, d in enumerate(range(20, -1, -2))]
+    open_seeded(page, shared_server.url, path, rising)
+    safety = page.get_by_role("region", name=title)
+    expect(safety).to_be_visible()
+    expect(safety.locator("li:visible")).to_have_count(1)
+    expect(safety.locator("li:visible")).to_have_text(reason)
+    link = safety.get_by_role("link", name=check)
+    link.scroll_into_view_if_needed()
+    expect(link).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts / f"patterns-safety-{lang}-360.png")
+    link.tap()
+    expect(page).to_have_url(re.compile(r"/(warnzeichen|en/warning-signs)/$"))
+    context.close()
+
+
+def test_it_names_a_saved_today_result_in_the_safety_box(shared_server, page):
+    today = entry(1, 3, 4, redflag={"tier": "today", "reasons": []})
+    open_seeded(page, shared_server.url, "/de/tagebuch/muster/", [today])
+    safety = page.get_by_role("region", name="Bitte ärztlich abklären lassen")
+    expect(safety.locator("li:visible")).to_have_text(
+        "Dein Warnzeichen-Check in den letzten 4 Wochen ergab: heute ärztlich abklären."
+    )
+    expect(safety).to_contain_text("Hast du eines der Warnzeichen, prüf sie jetzt.")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
