@@ -171,6 +171,7 @@ def test_it_raises_the_safety_box_for_a_fast_rise_on_a_small_phone(
     link.scroll_into_view_if_needed()
     expect(link).to_be_in_viewport()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations_all_open(page) == []
     page.screenshot(path=artifacts / f"patterns-safety-{lang}-360.png")
     link.tap()
     expect(page).to_have_url(re.compile(r"/(warnzeichen|en/warning-signs)/$"))
