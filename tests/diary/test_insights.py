@@ -212,6 +212,9 @@ def test_it_stays_quiet_for_steady_pain_twice_a_week_for_eight_weeks():
     # One bad day with three cramps at 9 is one day: no rise, not more often.
     bad_day = steady + [entry(2, 9, hour=h, now=REVIEW_NOW) for h in (7, 12, 19)]
     assert signal(bad_day, REVIEW_NOW) == QUIET
+    # Nor does one week of 4 cramps instead of 2: counts are compared over 2 weeks or more.
+    busy_week = steady + [review(d, 3) for d in (3, 5)]
+    assert signal(busy_week, REVIEW_NOW) == QUIET
 
 
 def test_it_computes_five_thousand_entries_in_under_200_ms():
