@@ -76,13 +76,17 @@ SCHEMA = {
             "publisher": WORDS,
             # Source articles have no date or address of their own: none rather than invented.
             "year": Optional(Range(1900, 2100, "a year")),
+            # A web page without a date of its own: the year it was read ("abgerufen").
+            "accessed": Optional(Range(2000, 2100, "a year")),
             "url": Optional(Https()),
         }
     ],
     "emergency": {
         "title": WORDS,
         "lead": WORDS,
-        "signs": [{"text": WORDS, "sources": SOURCE_IDS}],
+        # One line per sign, naming the emergency questions it stands for: every emergency
+        # question has a line, so the first screen and the check cannot drift apart.
+        "signs": [{"text": WORDS, "questions": [str], "sources": SOURCE_IDS}],
         "sources": SOURCE_IDS,
     },
     "redflag_groups": [{"id": str, "title": WORDS}],
@@ -273,6 +277,7 @@ def check_meaning(data, lang):
         cited(flag, where)
     if not any(flag["tier"] == "emergency" for flag in data["redflags"]):
         raise ContentError("redflags: at least one emergency sign is needed for the first screen")
+    check_first_screen(data["emergency"]["signs"], data["redflags"])
     check_selftests(data["selftests"], {flag["id"] for flag in data["redflags"]}, cited)
     if tuple(o["tier"] for o in data["outcomes"]) != OUTCOMES:
         raise ContentError(f"outcomes: must be one per tier, in this order: {', '.join(OUTCOMES)}")
@@ -306,6 +311,26 @@ def check_meaning(data, lang):
                     )
         if "options" in step:
             unique_ids(step["options"], f"{where}.options")
+
+
+def check_first_screen(signs, flags):
+    """Each first-screen line names emergency questions, and each emergency question has a
+    line: an emergency sign added to the check without a line on the first screen fails here."""
+    tiers = {flag["id"]: flag["tier"] for flag in flags}
+    for i, sign in enumerate(signs):
+        for question in sign["questions"]:
+            if question not in tiers:
+                raise ContentError(f"emergency.signs[{i}].questions: unknown question {question!r}")
+            if tiers[question] != "emergency":
+                raise ContentError(
+                    f"emergency.signs[{i}].questions: {question!r} is not an emergency question"
+                )
+    named = {question for sign in signs for question in sign["questions"]}
+    for i, flag in enumerate(flags):
+        if flag["tier"] == "emergency" and flag["id"] not in named:
+            raise ContentError(
+                f"redflags[{i}]: emergency question {flag['id']!r} has no line in emergency.signs"
+            )
 
 
 def check_selftests(selftests, flag_ids, cited):

@@ -101,7 +101,7 @@ def test_it_says_it_in_english_too(client):
 
 def test_it_renders_the_call_partial_on_the_emergency_outcome(client):
     client.cookies["country"] = "CH"
-    body = client.post("/de/warnzeichen/", {"chest-pain": "yes"}).content.decode()
+    body = client.post("/de/warnzeichen/", {"heart-signs": "yes"}).content.decode()
     assert 'class="button danger giant" href="tel:144" data-call="emergency"' in body
     assert "Rettung in der Schweiz" in body
     assert 'href="/de/einstellungen/?next=/de/warnzeichen/"' in body
@@ -129,7 +129,7 @@ def test_it_keeps_the_page_for_an_unknown_country(client):
 def test_it_uses_112_in_the_api_for_an_austrian_browser_without_a_country(client):
     data = client.post(
         "/api/v1/firstaid/triage/",
-        {"lang": "de", "answers": {"chest-pain": True}},
+        {"lang": "de", "answers": {"heart-signs": True}},
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="de-AT",
     ).json()

@@ -9,7 +9,7 @@ from django.utils import translation
 from firstaid import views
 from shell import precache
 
-FORM = {"stage-emergency": "none", "fever": "yes", "cramp-long": "yes"}
+FORM = {"stage-emergency": "none", "fever": "yes", "no-improvement": "yes"}
 
 
 @pytest.fixture(autouse=True)

@@ -22,10 +22,12 @@ def test_it_gives_every_source_a_title_publisher_year_and_a_page_not_a_home_page
     for lang, _ in settings.LANGUAGES:
         for source in content.load(lang)["sources"]:
             assert source["title"] and source["publisher"], source
-            if "url" not in source:  # only the source articles, which have no page of their own
-                assert source["id"].startswith("article-") and "year" not in source, source
+            if "url" not in source:  # no page of its own: no date or address invented either
+                assert "year" not in source and "accessed" not in source, source
                 continue
-            assert 1990 < source["year"] <= 2026, source
+            # A page gives its own year, or the year it was read ("abgerufen"), never both.
+            assert ("year" in source) != ("accessed" in source), source
+            assert 1990 < source.get("year", source.get("accessed")) <= 2026, source
             url = urlsplit(source["url"])
             assert url.scheme == "https" and url.path.strip("/"), source
 
@@ -55,7 +57,7 @@ def test_it_cites_the_red_flag_table_of_the_nvl_and_ng65_for_spondyloarthritis()
     assert sources["nvl-kreuzschmerz-redflags"]["url"].endswith("/2-auflage/kapitel-3")
     assert "Version 1" in sources["nvl-kreuzschmerz-redflags"]["title"]
     flags = {flag["id"]: flag for flag in content.load("de")["redflags"]}
-    assert flags["morning-stiffness"]["sources"] == ["nice-ng65"]
+    assert flags["morning-stiffness"]["sources"] == ["nvl-kreuzschmerz-redflags", "nice-ng65"]
     assert all("nvl-kreuzschmerz-redflags" in flags[i]["sources"] for i in ("fever", "both-legs"))
 
 
@@ -86,3 +88,84 @@ def test_it_lets_a_self_test_result_only_answer_the_questions_it_tests():
             # A test that went well never answers "no" for a sign it cannot see (numbness).
             if result["id"] == "fine":
                 assert "both-legs" not in result["answers"]
+
+
+# Issue 16, review of December 2026 (findings 13, 19, 21, 22, 24, 28).
+
+
+def flag_texts(lang="de"):
+    return {flag["id"]: flag for flag in content.load(lang)["redflags"]}
+
+
+def test_it_names_the_nvl_table_and_cites_nice_cks_where_ng59_lists_no_such_item():
+    sources = {s["id"]: s for s in content.load("de")["sources"]}
+    assert "Tabelle 6" in sources["nvl-kreuzschmerz-redflags"]["title"]
+    # NG59 1.1.1 names only cancer, infection, trauma and inflammatory disease.
+    for flag_id in (
+        *("injecting-drugs", "spine-procedure", "immune-cortisone", "minor-trauma"),
+        *("leg-paralysis", "leg-weakness", "age-over-50", "saddle-numbness", "bladder-bowel"),
+    ):
+        assert "nice-ng59" not in flag_texts()[flag_id]["sources"], flag_id
+        assert "nice-cks-back-pain" in flag_texts()[flag_id]["sources"], flag_id
+
+
+def test_it_adds_the_new_sources_right_after_ng59():
+    ids = [s["id"] for s in content.load("de")["sources"]]
+    at = ids.index("nice-ng59")
+    assert ids[at + 1 : at + 4] == [
+        "nice-cks-back-pain",
+        "backes-cauda-equina-card",
+        "stiftung-gesundheitswissen",
+    ]
+
+
+def test_it_gives_a_web_page_the_year_it_was_read_not_an_invented_year_of_its_own():
+    for source in content.load("de")["sources"]:
+        if source.get("url", "").startswith(("https://www.nhs.uk/", "https://herzstiftung.de/")):
+            assert "year" not in source and source["accessed"] == 2026, source["id"]
+
+
+def test_it_asks_about_a_child_soon_as_medical_md_says():
+    assert flag_texts()["under-16"]["tier"] == "soon"
+
+
+def test_it_makes_no_warning_sign_of_an_ordinary_long_hexenschuss():
+    # Finding 19: "Dauert ein Krampf länger als ein paar Minuten?" sent every Hexenschuss to a
+    # doctor. A pain that stays or grows is asked by the course questions.
+    flags = flag_texts()
+    assert "cramp-long" not in flags
+    assert all("paar Minuten" not in flag["question"] for flag in flags.values())
+    assert {"no-improvement", "getting-worse"} <= set(flags)
+
+
+def test_it_asks_a_new_foot_drop_as_an_emergency_and_weakness_not_under_cramps():
+    # Finding 13: the foot-drop example stood in the "today" question, "schwach" in a cramp one.
+    flags = flag_texts()
+    assert "hängt oder schleift der Fuß" in flags["leg-paralysis"]["question"]
+    assert "Fuß" not in flags["leg-weakness"]["question"]
+    assert "schwach" not in flags["cramp-recurring"]["question"]
+    assert all(
+        "weak" not in flag["question"]
+        for flag in flag_texts("en").values()
+        if flag["group"] == "cramp"
+    )
+
+
+def test_it_asks_night_pain_and_a_worsening_pain_without_an_extra_condition():
+    # Finding 28: "in Ruhe und in Bewegung" in the label was a second condition; "nachts stark"
+    # fitted every acute cramp.
+    flags = flag_texts()
+    assert " und " not in flags["getting-worse"]["label"]
+    assert flags["night-pain"]["question"].startswith("Weckt dich der Schmerz nachts")
+    assert "still liegst" in flags["night-pain"]["question"]
+
+
+def test_it_asks_34_questions_after_merging_what_loses_nothing():
+    # Finding 21: 33 before; chest-pain went into heart-signs, sexual-function into
+    # saddle-numbness, cramp-twitching into cramp-recurring, cramp-long was dropped (19);
+    # known-aneurysm, pulsing-belly, thoracic-pain, back-lump and cough-strain were added (5, 20).
+    flags = flag_texts()
+    assert len(flags) == 34
+    for gone in ("chest-pain", "sexual-function", "cramp-twitching", "cramp-long"):
+        assert gone not in flags
+    assert [f["tier"] for f in flags.values()].count("emergency") == 12

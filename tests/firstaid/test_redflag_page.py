@@ -43,7 +43,7 @@ def test_it_hands_triage_js_the_order_of_the_tiers_from_the_content(client):
 
 
 def test_it_evaluates_the_answers_without_javascript(client):
-    form = {"stage-emergency": "none", "fever": "yes", "cramp-long": "yes"}
+    form = {"stage-emergency": "none", "fever": "yes", "no-improvement": "yes"}
     body = client.post("/de/warnzeichen/", form).content.decode()
     assert visible_outcome(body) == "today"
     assert "<li>Fieber oder Schüttelfrost</li>" in body
@@ -66,7 +66,7 @@ def test_it_asks_for_the_open_questions_before_saying_self_care(client):
 
 def test_it_shows_no_lower_outcome_while_an_emergency_question_is_open(client):
     # Finding 3: one minor "yes" with the emergency signs unanswered used to say "soon".
-    body = client.post("/de/warnzeichen/", {"cramp-long": "yes"}).content.decode()
+    body = client.post("/de/warnzeichen/", {"no-improvement": "yes"}).content.decode()
     assert visible_outcome(body) is None
     assert missing_notice(body) == "emergency"
     assert '<span data-at-least-tier="soon">Bald ärztlich abklären</span>' in body
@@ -81,7 +81,7 @@ def test_it_reaches_self_care_with_three_nothing_of_these(client):
 
 def test_it_keeps_a_yes_when_its_stage_says_nothing_of_these(client):
     form = {f"stage-{tier}": "none" for tier in ("emergency", "today", "soon")}
-    body = client.post("/de/warnzeichen/", {**form, "chest-pain": "yes"}).content.decode()
+    body = client.post("/de/warnzeichen/", {**form, "heart-signs": "yes"}).content.decode()
     assert visible_outcome(body) == "emergency"
 
 

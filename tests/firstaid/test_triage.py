@@ -26,7 +26,7 @@ def test_it_finds_the_expected_outcome(case):
 def test_it_names_the_answers_that_led_to_the_outcome():
     flags = content.load("de")["redflags"]
     no_emergency = {flag["id"]: False for flag in flags if flag["tier"] == "emergency"}
-    given = {**no_emergency, "fever": True, "cramp-long": True, "known-cancer": True}
+    given = {**no_emergency, "fever": True, "no-improvement": True, "known-cancer": True}
     result = triage.evaluate(flags, given)
     assert result["tier"] == "today"
     assert result["reasons"] == ["fever", "known-cancer"]
@@ -46,7 +46,7 @@ def test_it_lists_the_unanswered_questions():
 
 def test_it_shows_no_lower_outcome_while_an_emergency_question_is_open():
     # Finding 3: one minor "yes" with every emergency question open used to say "soon".
-    result = triage.evaluate(content.load("de")["redflags"], {"cramp-long": True})
+    result = triage.evaluate(content.load("de")["redflags"], {"no-improvement": True})
     assert result["tier"] is None
     assert result["at_least"] == "soon"
     assert result["ask_next"] == "emergency"
@@ -55,10 +55,10 @@ def test_it_shows_no_lower_outcome_while_an_emergency_question_is_open():
 @pytest.mark.parametrize("value", ["no", 0, None, "", "false"])
 def test_it_never_counts_an_odd_value_as_no(value):
     flags = content.load("de")["redflags"]
-    given = {flag["id"]: False for flag in flags} | {"chest-pain": value}
+    given = {flag["id"]: False for flag in flags} | {"heart-signs": value}
     result = triage.evaluate(flags, given)
     assert result["tier"] is None
-    assert result["unanswered"] == ["chest-pain"]
+    assert result["unanswered"] == ["heart-signs"]
 
 
 def test_it_fills_answers_from_the_self_tests_without_turning_a_yes_into_a_no():
@@ -78,10 +78,10 @@ def test_it_leaves_the_questions_open_when_a_self_test_could_not_be_tried():
 
 
 def test_it_gives_the_actions_of_the_outcome_with_the_countrys_number():
-    result = triage.outcome("en", {"chest-pain": True}, "144")
+    result = triage.outcome("en", {"heart-signs": True}, "144")
     assert result["title"] == "Call 144 now"
     assert "Call 144 right away." in result["actions"]
-    assert result["reasons"] == [{"id": "chest-pain", "label": result["reasons"][0]["label"]}]
+    assert result["reasons"] == [{"id": "heart-signs", "label": result["reasons"][0]["label"]}]
     assert result["disclaimer"]
 
 

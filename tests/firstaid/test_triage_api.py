@@ -37,7 +37,7 @@ def test_it_evaluates_answers(client):
     assert data["reasons"] == [{"id": "fever", "label": "Fieber oder Schüttelfrost"}]
     assert data["title"] == "Heute ärztlich abklären"
     assert data["actions"]
-    assert "chest-pain" not in data["unanswered"]
+    assert "heart-signs" not in data["unanswered"]
 
 
 def test_it_uses_the_number_of_the_requested_country(client):
@@ -46,7 +46,7 @@ def test_it_uses_the_number_of_the_requested_country(client):
 
 
 def test_it_gives_no_lower_outcome_while_an_emergency_question_is_open(client):
-    data = post(client, {"lang": "de", "answers": {"cramp-long": True}}).json()
+    data = post(client, {"lang": "de", "answers": {"no-improvement": True}}).json()
     assert data["tier"] is None
     assert data["at_least"] == "soon"
     assert data["ask_next"] == "emergency"
