@@ -68,6 +68,8 @@ MIDDLEWARE = [
     # (brotli for public pages, else gzip; core/compression.py says why).
     "core.compression.CompressionMiddleware",
     "core.csp.content_security_policy",
+    "core.permissions.permissions_policy",
+    "core.no_store.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
