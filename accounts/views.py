@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import limits
+from accounts import limits, lockout
 from accounts.forms import DeleteAccountForm, LoginForm, RegisterForm
 from accounts.models import BrowserSession, DeviceToken
 from core.redirects import same_site
@@ -101,7 +101,9 @@ def login_view(request):
     form = LoginForm(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
-        return redirect(safe_next(request, reverse_lazy("diary:entries")))
+        response = redirect(safe_next(request, reverse_lazy("diary:entries")))
+        lockout.remember_device(response, form.user)
+        return response
     status = 429 if request.method == "POST" and form.locked_out else 200
     return render(request, "accounts/login.html", {"form": form}, status=status)
 
