@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
@@ -74,17 +75,53 @@ class LoginForm(forms.Form):
         return self.has_error(NON_FIELD_ERRORS, "locked_out")
 
 
-class DeleteAccountForm(forms.Form):
+def check_current_password(request, user, password, wrong):
+    """The current password of a logged-in person, checked like a login: through django-axes,
+    so that a session (a phone left unlocked, a stolen cookie) cannot guess it without limit
+    either, and these failures count with the login's."""
+    if authenticate(request, username=user.get_username(), password=password) == user:
+        return password
+    if lockout.locked_out(request):
+        raise forms.ValidationError(lockout.MESSAGE, code="locked_out")
+    raise forms.ValidationError(wrong, code="password_incorrect")
+
+
+class LockoutAware:
+    field = "password"
+
+    @property
+    def locked_out(self):
+        return self.has_error(self.field, "locked_out")
+
+
+class PasswordChangeForm(LockoutAware, auth_forms.PasswordChangeForm):
+    field = "old_password"
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        super().__init__(request.user, *args, **kwargs)
+
+    def clean_old_password(self):
+        return check_current_password(
+            self.request,
+            self.user,
+            self.cleaned_data["old_password"],
+            self.error_messages["password_incorrect"],
+        )
+
+
+class DeleteAccountForm(LockoutAware, forms.Form):
     password = forms.CharField(
         label=_("Passwort zur Bestätigung"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        self.user = request.user
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
-        if not self.user.check_password(self.cleaned_data["password"]):
-            raise forms.ValidationError(_("Das Passwort stimmt nicht."))
-        return self.cleaned_data["password"]
+        return check_current_password(
+            self.request, self.user, self.cleaned_data["password"], _("Das Passwort stimmt nicht.")
+        )

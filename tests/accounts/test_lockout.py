@@ -3,12 +3,14 @@ device that never logged in to it; a device that did (it holds a signed cookie) 
 by its own failures, so nobody can lock the person out of the phone they use, whatever address
 they share with it."""
 
+import re
 from datetime import timedelta
 
 import pytest
 import time_machine
 from axes.models import AccessAttempt
 from django.contrib.auth.models import User
+from django.core import mail
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
@@ -126,6 +128,17 @@ def test_it_keeps_neither_the_address_nor_a_password_in_its_rows():
     assert EMAIL not in attempt.username
     assert EMAIL not in attempt.post_data
     assert "falsch" not in attempt.post_data
+
+
+def test_it_unlocks_the_unknown_devices_when_the_password_is_reset_by_mail():
+    guess(from_client())
+    newcomer = from_client("198.51.100.7")
+    newcomer.post("/de/konto/passwort-vergessen/", {"email": EMAIL})
+    link = re.search(r"http://testserver(\S+)", mail.outbox[0].body).group(1)
+    form = newcomer.get(link, follow=True)
+    new = {"new_password1": "Neues Passwort 99", "new_password2": "Neues Passwort 99"}
+    assert newcomer.post(form.wsgi_request.path, new).status_code == 302
+    assert log_in(newcomer, "Neues Passwort 99").status_code == 302
 
 
 def token(client, password=PASSWORD):
