@@ -4,7 +4,7 @@ from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
-from accounts import lockout
+from accounts import lockout, registration
 
 User = get_user_model()
 
@@ -23,10 +23,8 @@ class RegisterForm(forms.Form):
     )
 
     def clean_email(self):
-        email = username_for(self.cleaned_data["email"])
-        if User.objects.filter(username=email).exists():
-            raise forms.ValidationError(_("Für diese Adresse gibt es schon ein Konto."))
-        return email
+        # Whether the address has an account is not said here: accounts/registration.py.
+        return username_for(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()
@@ -38,9 +36,20 @@ class RegisterForm(forms.Form):
                 self.add_error("password", error)
         return cleaned
 
-    def save(self):
-        email = self.cleaned_data["email"]
-        return User.objects.create_user(email, email, self.cleaned_data["password"])
+    def save(self, request):
+        registration.register(request, self.cleaned_data["email"], self.cleaned_data["password"])
+
+
+UNCONFIRMED = _(
+    "Dein Konto ist noch nicht bestätigt. Öffne den Link in der E-Mail, die wir dir geschickt "
+    "haben. Keine E-Mail bekommen? Leg das Konto einfach noch einmal an."
+)
+
+
+def unconfirmed(email, password):
+    """Only to whoever knows its password: the account waits for its confirmation link."""
+    pending = User.objects.filter(username=username_for(email), is_active=False).first()
+    return pending is not None and pending.check_password(password)
 
 
 class LoginForm(forms.Form):
@@ -67,6 +76,8 @@ class LoginForm(forms.Form):
         if self.user is None:
             if lockout.locked_out(self.request):
                 raise forms.ValidationError(lockout.MESSAGE, code="locked_out")
+            if unconfirmed(email, cleaned["password"]):
+                raise forms.ValidationError(UNCONFIRMED, code="unconfirmed")
             raise forms.ValidationError(_("E-Mail-Adresse oder Passwort stimmen nicht."))
         return cleaned
 

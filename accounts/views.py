@@ -14,13 +14,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import limits, lockout
+from accounts import limits, lockout, registration
 from accounts.forms import DeleteAccountForm, LoginForm, PasswordChangeForm, RegisterForm
 from accounts.models import BrowserSession, DeviceToken
 from core.redirects import same_site
 
 TOO_MANY = gettext_lazy(
     "Zu viele Anfragen von hier. Bitte warte eine Stunde und versuch es dann noch einmal."
+)
+
+
+CONFIRMED = gettext_lazy(
+    "Deine E-Mail-Adresse ist bestätigt. Melde dich jetzt an, dann wird dein Tagebuch gesichert."
 )
 
 
@@ -68,6 +73,7 @@ def too_many(form, template, request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register(request):
+    """The same answer whether the address has an account or not (accounts/registration.py)."""
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and not (
         limits.client_allowed(request, "register", limits.REGISTER_PER_CLIENT)
@@ -78,11 +84,21 @@ def register(request):
         form.is_valid()
         return too_many(form, "accounts/register.html", request)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Dein Konto ist angelegt. Dein Tagebuch wird jetzt gesichert."))
-        return redirect(safe_next(request, reverse_lazy("diary:entries")))
+        form.save(request)
+        return redirect("accounts:register-sent")
     return render(request, "accounts/register.html", {"form": form})
+
+
+def register_sent(request):
+    return render(request, "accounts/register_sent.html")
+
+
+@never_cache
+def confirm(request, uidb64, token):
+    if registration.confirm(uidb64, token) is None:
+        return render(request, "accounts/confirm_failed.html", status=400)
+    messages.success(request, CONFIRMED)
+    return redirect("accounts:login")
 
 
 @sensitive_post_parameters()
