@@ -55,6 +55,7 @@ def register(request, email, password):
     if user is None:
         user = User(username=email, email=email, is_active=False)
     user.set_password(password)
+    user.date_joined = timezone.now()  # the new link's day, after which forget_unconfirmed()
     user.save()
     link = request.build_absolute_uri(confirmation_path(user))
     mail(request, user, "accounts/register_confirm", {"link": link})

@@ -102,6 +102,14 @@ def test_it_removes_a_registration_whose_link_died():
             "ben@example.org",
             "carla@example.org",
         ]
+        clock.shift(timedelta(hours=23))
+        register(Client(), "carla@example.org")  # a new link, a new day for Carla
+        clock.shift(timedelta(hours=2))
+        register(Client(), "dora@example.org")
+        assert sorted(User.objects.values_list("username", flat=True)) == [
+            "carla@example.org",
+            "dora@example.org",
+        ]
 
 
 def test_it_writes_the_mails_in_the_persons_language():
