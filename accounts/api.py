@@ -74,7 +74,8 @@ def device_name(request, given):
 def token(request):
     """A token of its own for this device (`Authorization: Token <token>`): it ends 30 days
     after its last use, with logout, a password change or reset, and on the account page.
-    Five wrong passwords for one account from one client lock that pair for 15 minutes."""
+    Five wrong passwords lock the account for 15 minutes for devices that never logged in to it
+    (a device that did holds a cookie and is locked only by its own failures)."""
     credentials = Credentials(data=request.data)
     credentials.is_valid(raise_exception=True)
     form = LoginForm(request, credentials.validated_data)
@@ -92,7 +93,9 @@ def token(request):
     )
     # As after a login by the form: django-axes resets the failure count, last_login is set.
     user_logged_in.send(sender=form.user.__class__, request=request, user=form.user)
-    return Response({"token": key, "expiry": instance.expiry})
+    response = Response({"token": key, "expiry": instance.expiry})
+    lockout.remember_device(response, form.user)  # its failures count alone from now on
+    return response
 
 
 @extend_schema(request=None, responses={204: OpenApiResponse(description="Logged out.")})

@@ -1,6 +1,8 @@
 """What an account keeps besides Django's user: its devices' API tokens, and the recent
 requests that the mail and registration limits count."""
 
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, user_logged_in, user_logged_out
 from django.db import models
@@ -31,6 +33,16 @@ class BrowserSession(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.created:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def end(cls, user, keep=None):
+        """Ends the user's browser sessions but the one named `keep`: their rows in the session
+        store go too, not only ours (a dead session still names the user until it expires)."""
+        others = cls.objects.filter(user=user).exclude(session_key=keep)
+        store = import_module(settings.SESSION_ENGINE).SessionStore
+        for session_key in others.values_list("session_key", flat=True):
+            store(session_key=session_key).delete()
+        others.delete()
 
 
 class LimitHit(models.Model):

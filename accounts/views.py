@@ -1,8 +1,5 @@
 """The optional account: it only exists to keep the diary safe and in sync across devices."""
 
-from importlib import import_module
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -17,13 +14,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import limits
-from accounts.forms import DeleteAccountForm, LoginForm, RegisterForm
+from accounts import limits, lockout, registration
+from accounts.forms import DeleteAccountForm, LoginForm, PasswordChangeForm, RegisterForm
 from accounts.models import BrowserSession, DeviceToken
 from core.redirects import same_site
 
 TOO_MANY = gettext_lazy(
     "Zu viele Anfragen von hier. Bitte warte eine Stunde und versuch es dann noch einmal."
+)
+
+
+CONFIRMED = gettext_lazy(
+    "Deine E-Mail-Adresse ist bestätigt. Melde dich jetzt an, dann wird dein Tagebuch gesichert."
 )
 
 
@@ -56,13 +58,7 @@ def device_sign_out(request):
 def devices_sign_out(request):
     """Ends every device's API token and every other browser's session; this one stays."""
     DeviceToken.objects.filter(user=request.user).delete()
-    others = BrowserSession.objects.filter(user=request.user).exclude(
-        session_key=request.session.session_key
-    )
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    for session_key in others.values_list("session_key", flat=True):
-        store(session_key=session_key).delete()
-    others.delete()
+    BrowserSession.end(request.user, keep=request.session.session_key)
     messages.success(request, _("Alle anderen Geräte sind abgemeldet."))
     return redirect("accounts:account")
 
@@ -77,6 +73,7 @@ def too_many(form, template, request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register(request):
+    """The same answer whether the address has an account or not (accounts/registration.py)."""
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and not (
         limits.client_allowed(request, "register", limits.REGISTER_PER_CLIENT)
@@ -87,11 +84,21 @@ def register(request):
         form.is_valid()
         return too_many(form, "accounts/register.html", request)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Dein Konto ist angelegt. Dein Tagebuch wird jetzt gesichert."))
-        return redirect(safe_next(request, reverse_lazy("diary:entries")))
+        form.save(request)
+        return redirect("accounts:register-sent")
     return render(request, "accounts/register.html", {"form": form})
+
+
+def register_sent(request):
+    return render(request, "accounts/register_sent.html")
+
+
+@never_cache
+def confirm(request, uidb64, token):
+    if registration.confirm(uidb64, token) is None:
+        return render(request, "accounts/confirm_failed.html", status=400)
+    messages.success(request, CONFIRMED)
+    return redirect("accounts:login")
 
 
 @sensitive_post_parameters()
@@ -101,7 +108,9 @@ def login_view(request):
     form = LoginForm(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
         login(request, form.user)
-        return redirect(safe_next(request, reverse_lazy("diary:entries")))
+        response = redirect(safe_next(request, reverse_lazy("diary:entries")))
+        lockout.remember_device(response, form.user)
+        return response
     status = 429 if request.method == "POST" and form.locked_out else 200
     return render(request, "accounts/login.html", {"form": form}, status=status)
 
@@ -118,22 +127,42 @@ def logout_view(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete(request):
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Deleting the user deletes the diary with it (on_delete=CASCADE): nothing stays behind.
-        request.user.delete()
+        # Deleting the user deletes the diary, tokens and sync state with it (CASCADE). What
+        # names the person without a foreign key goes first: other browsers' sessions and the
+        # counted login failures.
+        user = request.user
+        BrowserSession.end(user, keep=request.session.session_key)
+        lockout.forget(user.get_username())
+        user.delete()
         logout(request)
         messages.success(
             request, _("Dein Konto und alle Tagebuch-Daten auf dem Server sind gelöscht.")
         )
-        return signed_out()
-    return render(request, "accounts/delete.html", {"form": form})
+        response = signed_out()
+        response.delete_cookie(lockout.DEVICE_COOKIE, samesite="Lax")
+        return response
+    status = 429 if form.is_bound and form.locked_out else 200
+    return render(request, "accounts/delete.html", {"form": form}, status=status)
 
 
 class PasswordChange(SuccessMessageMixin, auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
     success_message = gettext_lazy("Dein Passwort ist geändert.")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        del kwargs["user"]
+        return {**kwargs, "request": self.request}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.locked_out:
+            response.status_code = 429
+        return response
 
 
 class PasswordReset(auth_views.PasswordResetView):
@@ -162,3 +191,9 @@ class PasswordResetConfirm(SuccessMessageMixin, auth_views.PasswordResetConfirmV
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:login")
     success_message = gettext_lazy("Dein neues Passwort gilt. Melde dich damit an.")
+
+    def form_valid(self, form):
+        # Whoever follows the mailed link owns the address: guesses by others no longer lock
+        # the account for a new device of theirs.
+        lockout.forget(form.user.get_username())
+        return super().form_valid(form)

@@ -4,6 +4,7 @@ Local defaults (`make run`, `make test`) need no configuration at all; a real de
 SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=true (see README).
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     # (brotli for public pages, else gzip; core/compression.py says why).
     "core.compression.CompressionMiddleware",
     "core.csp.content_security_policy",
+    "core.permissions.permissions_policy",
+    "core.no_store.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -174,26 +177,62 @@ CACHES = {
     },
 }
 
-# Password guessing (django-axes): 5 failures for one account from one client lock that pair
-# for 15 minutes after the last failure; another client, the person's own phone included, can
-# still log in. Failures during the lockout do not extend it; a success resets the count.
+# Password guessing (django-axes): 5 failures lock an account for 15 minutes after the last
+# failure, counted per account and device (accounts/lockout.py): a device that logged in before
+# (a signed cookie says so) counts alone, every other device shares one count per account. So
+# guesses lock the account for new devices, never on the person's own phone, whoever shares
+# its address. Failures during the lockout do not extend it; a success resets the count. The
+# login form, the token endpoint, the password change and the account deletion all count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.failure_key"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.keep_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins of a health app are nobody's business
+# Axes keeps the form data of a failure: never the address or any of the forms' passwords.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "email",
+    "ip_address",
+    "old_password",
+    "new_password1",
+    "new_password2",
+]
 AXES_VERBOSE = False
-# Behind a reverse proxy every request comes from the proxy's address. TRUSTED_PROXIES=1 (the
-# number of proxies in front that append to X-Forwarded-For) takes the client's address from
-# that header instead; off by default, because without such a proxy anyone can forge it.
-TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+# axes.W006 asks for the IP address among the lockout parameters, lest rotating user agents or
+# cookies escape the count. Here neither can: a device cookie counts alone only if we signed it
+# for that account at a successful login, and everything else shares the account's count
+# (tests/accounts/test_lockout.py). An address in the count would bring back the lockout that
+# anyone behind the same carrier NAT can cause.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+
+def proxy_networks(value):
+    networks = [part.strip() for part in value.split(",") if part.strip()]
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES: {network!r} is not an IP address or network. List the "
+                "addresses the proxies connect from, e.g. TRUSTED_PROXIES=127.0.0.1 or "
+                "10.0.0.0/8 (no longer their number)."
+            ) from None
+    return networks
+
+
+# Behind a reverse proxy every request comes from the proxy's address. TRUSTED_PROXIES lists
+# the addresses (or networks) the proxies connect from; only a request from one of them has its
+# client taken from X-Forwarded-For (accounts/lockout.py), so a client that reaches the app
+# directly cannot forge it. Empty by default: no proxy is trusted.
+TRUSTED_PROXIES = proxy_networks(os.environ.get("TRUSTED_PROXIES", ""))
 
 # Per-device API tokens (django-rest-knox): stored hashed, valid for 30 days after their last
 # use and at most a year, ended by logout, password change or reset and account deletion.

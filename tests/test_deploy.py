@@ -52,3 +52,13 @@ def test_it_refuses_to_start_with_a_yes_no_setting_it_cannot_read():
     result = check_deploy({**os.environ, **PRODUCTION, "HTTPS": "ture"})
     assert result.returncode != 0
     assert "HTTPS='ture' is neither true nor false" in result.stderr
+
+
+def test_it_refuses_trusted_proxies_that_are_not_addresses():
+    # The setting once took the number of proxies; such a value must stop the start, not
+    # silently trust nobody (or everybody).
+    result = check_deploy({**os.environ, **PRODUCTION, "TRUSTED_PROXIES": "1"})
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: '1' is not an IP address or network" in result.stderr
+    ok = check_deploy({**os.environ, **PRODUCTION, "TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8"})
+    assert ok.returncode == 0, ok.stdout + ok.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.accounts import sign_up
 from tests.browser.test_accessibility import axe_violations
 
 PASSWORD = "Rücken-Krampf 2026"
@@ -15,11 +16,7 @@ PASSWORD = "Rücken-Krampf 2026"
 
 def register(page, server):
     email = f"{uuid.uuid4().hex}@example.org"
-    page.goto(f"{server.url}/de/konto/registrieren/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Konto anlegen").click()
-    expect(page).to_have_url(f"{server.url}/de/tagebuch/")
+    sign_up(page, server, email, PASSWORD)
     return email
 
 

@@ -6,6 +6,7 @@ import time
 
 from playwright.sync_api import expect
 
+from tests.browser.accounts import sign_up
 from tests.browser.conftest import wait_for_service_worker, wait_until
 from tests.diary.node_support import in_django
 from tests.harness import PHONE
@@ -32,7 +33,7 @@ def server_notes(server):
 
 
 def register(page, server, email="anna@example.org"):
-    sign_in(page, server, "registrieren", "Konto anlegen", email)
+    sign_up(page, server, email, PASSWORD)  # registered, confirmed by the mailed link, logged in
 
 
 def log_in(page, server, email="anna@example.org"):
