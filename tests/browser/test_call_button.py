@@ -79,7 +79,7 @@ def headline_is_clear_of_the_bar(page, headline):
 
 
 def show_emergency_outcome(page, base, lang):
-    """The check's outcome as the server renders it for a form with chest-pain=yes (no-JS path).
+    """The check's outcome as the server renders it for a form with heart-signs=yes (no-JS path).
     Our own form: the check's page layout is not what this test is about."""
     page.goto(base + CHECK[lang])
     with page.expect_navigation():
@@ -89,7 +89,7 @@ def show_emergency_outcome(page, base, lang):
               form.method = "post";
               form.action = action;
               const input = document.createElement("input");
-              input.name = "chest-pain";
+              input.name = "heart-signs";
               input.value = "yes";
               form.append(input);
               document.body.append(form);
