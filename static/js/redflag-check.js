@@ -6,35 +6,31 @@
 // This is the safety path. It uses only long-supported JavaScript (Safari 14, Chrome 80), the
 // page is staged only once the script has run, and if a handler throws, the form is sent to the
 // server, which evaluates the same rules (firstaid/triage.py).
-import { applySelftests, evaluate } from "./triage.js";
+import { evaluate, formAdmitted, formAnswers } from "./triage.js";
 
 const data = JSON.parse(document.getElementById("triage-data").textContent);
 const form = document.getElementById("redflag-form");
 const questions = document.getElementById("questions");
 const stages = form.querySelectorAll("[data-stage]");
 const outcomes = document.querySelectorAll("[data-outcome]");
+const radios = form.querySelectorAll("input[type=radio]");
 
 function stageOf(tier) {
   return form.querySelector('[data-stage="' + tier + '"]');
 }
 
-function given() {
-  const answers = {};
-  for (const flag of data.flags) {
-    const value = form.elements[flag.id].value;
-    if (value) answers[flag.id] = value === "yes";
-  }
-  const results = {};
-  for (const test of data.selftests) results[test.id] = form.elements["selftest-" + test.id].value;
-  return applySelftests(data.selftests, results, answers);
+// The form as it is now, as a POST would send it. The question radios hold only what the person
+// tapped: "Nichts davon" and the self-tests fill in from their own radios (triage.js formAnswers),
+// so taking one back takes back exactly what it filled, also after Back or a reload.
+function fields() {
+  const values = {};
+  for (const radio of radios) if (radio.checked) values[radio.name] = radio.value;
+  return values;
 }
 
-// Ticks the radios, so the page shows what the evaluation used and a POST sends the same.
-function tick(answers) {
-  for (const flag of data.flags) {
-    if (typeof answers[flag.id] !== "boolean") continue;
-    document.getElementById(flag.id + (answers[flag.id] ? "-yes" : "-no")).checked = true;
-  }
+function given() {
+  const state = fields();
+  return { answers: formAnswers(data, state), admitted: formAdmitted(data, state) };
 }
 
 function remember(result) {
@@ -65,12 +61,16 @@ function showOutcome(result) {
 }
 
 // Leads to the most urgent stage with open questions, saying what is already certain.
-function showStage(result, announce) {
+function showStage(result, announce, state) {
   let reached = false;
   for (const stage of stages) {
     const tier = stage.dataset.stage;
     const missing = stage.querySelector("[data-missing]");
     missing.hidden = !announce || tier !== result.ask_next;
+    // "Ja, eines davon" with no "yes" in the stage yet: ask which one, not for the rest.
+    const which = state.admitted.indexOf(tier) >= 0 && !data.flags.some((f) => f.tier === tier && state.answers[f.id] === true);
+    missing.querySelector("[data-which]").hidden = !which;
+    missing.querySelector("[data-answer]").hidden = which;
     for (const line of missing.querySelectorAll("[data-at-least-tier]")) line.hidden = line.dataset.atLeastTier !== result.at_least;
     missing.querySelector("[data-at-least]").hidden = !result.at_least;
     // Stages up to the one asked next stay visible, so earlier answers can be changed.
@@ -87,11 +87,10 @@ function showStage(result, announce) {
 }
 
 function update(announce) {
-  const answers = given();
-  const result = evaluate(data, answers);
-  tick(answers);
+  const state = given();
+  const result = evaluate(data, state.answers, state.admitted);
   if (result.tier) showOutcome(result);
-  else showStage(result, announce);
+  else showStage(result, announce, state);
   return result;
 }
 
@@ -104,13 +103,10 @@ function answered(event) {
   const target = event.target;
   const stage = target.closest("[data-stage]");
   if (stage && target.name === "stage-" + stage.dataset.stage) {
-    if (target.value === "some") return openQuestions(stage);
-    // "Nichts davon": every open question of this stage is "no"; a "yes" given stays.
-    for (const fieldset of stage.querySelectorAll(".question")) {
-      const no = fieldset.querySelector('input[value="no"]');
-      if (!fieldset.querySelector("input:checked")) no.checked = true;
-    }
-    stage.querySelector("[data-questions]").hidden = true;
+    // "Nichts davon" ticks no radio: it answers "no" for the open questions of its stage as
+    // long as it is chosen (formAnswers), and "Ja, eines davon" takes that back by replacing it.
+    if (target.value === "some") openQuestions(stage);
+    else stage.querySelector("[data-questions]").hidden = true;
   }
   for (const later of stages) if (later.hidden) later.setAttribute("data-stage-new", "");
   update(false);
@@ -150,5 +146,8 @@ for (const stage of stages) {
   const open = stage.querySelector('input[value="some"]:checked') || stage.querySelector('.question input[value="yes"]:checked');
   stage.querySelector("[data-questions]").hidden = !open;
 }
-if (questions.hidden === false) showStage(evaluate(data, given()), false);
+if (questions.hidden === false) {
+  const state = given();
+  showStage(evaluate(data, state.answers, state.admitted), false, state);
+}
 form.classList.add("staged");
