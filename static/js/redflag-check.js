@@ -11,12 +11,27 @@ import { evaluate, formAdmitted, formAnswers } from "./triage.js";
 const data = JSON.parse(document.getElementById("triage-data").textContent);
 const form = document.getElementById("redflag-form");
 const questions = document.getElementById("questions");
-const stages = form.querySelectorAll("[data-stage]");
 const outcomes = document.querySelectorAll("[data-outcome]");
 const radios = form.querySelectorAll("input[type=radio]");
+// Each stage's parts, looked up once: an old phone redraws the check on every tap.
+const stages = Array.prototype.map.call(form.querySelectorAll("[data-stage]"), (stage) => {
+  const missing = stage.querySelector("[data-missing]");
+  return {
+    stage: stage,
+    tier: stage.dataset.stage,
+    heading: stage.querySelector("h2"),
+    questions: stage.querySelector("[data-questions]"),
+    missing: missing,
+    which: missing.querySelector("[data-which]"),
+    answer: missing.querySelector("[data-answer]"),
+    atLeast: missing.querySelector("[data-at-least]"),
+    lines: missing.querySelectorAll("[data-at-least-tier]"),
+    fresh: false, // shown anew since the last tap: its heading gets the focus
+  };
+});
 
-function stageOf(tier) {
-  return form.querySelector('[data-stage="' + tier + '"]');
+function partOf(tier) {
+  return stages.filter((part) => part.tier === tier)[0];
 }
 
 // The form as it is now, as a POST would send it. The question radios hold only what the person
@@ -63,26 +78,24 @@ function showOutcome(result) {
 // Leads to the most urgent stage with open questions, saying what is already certain.
 function showStage(result, announce, state) {
   let reached = false;
-  for (const stage of stages) {
-    const tier = stage.dataset.stage;
-    const missing = stage.querySelector("[data-missing]");
-    missing.hidden = !announce || tier !== result.ask_next;
+  for (const part of stages) {
+    const tier = part.tier;
+    part.missing.hidden = !announce || tier !== result.ask_next;
     // "Ja, eines davon" with no "yes" in the stage yet: ask which one, not for the rest.
     const which = state.admitted.indexOf(tier) >= 0 && !data.flags.some((f) => f.tier === tier && state.answers[f.id] === true);
-    missing.querySelector("[data-which]").hidden = !which;
-    missing.querySelector("[data-answer]").hidden = which;
-    for (const line of missing.querySelectorAll("[data-at-least-tier]")) line.hidden = line.dataset.atLeastTier !== result.at_least;
-    missing.querySelector("[data-at-least]").hidden = !result.at_least;
+    part.which.hidden = !which;
+    part.answer.hidden = which;
+    for (const line of part.lines) line.hidden = line.dataset.atLeastTier !== result.at_least;
+    part.atLeast.hidden = !result.at_least;
     // Stages up to the one asked next stay visible, so earlier answers can be changed.
-    stage.hidden = reached;
+    part.stage.hidden = reached;
     if (tier === result.ask_next) reached = true;
   }
-  const next = stageOf(result.ask_next);
-  if (next && (announce || next.querySelector("[data-stage-new]"))) {
-    next.removeAttribute("data-stage-new");
-    const heading = next.querySelector("h2");
-    heading.focus();
-    heading.scrollIntoView({ block: "start" }); // under the sticky bar, thanks to scroll-margin-top
+  const next = partOf(result.ask_next);
+  if (next && (announce || next.fresh)) {
+    next.fresh = false;
+    next.heading.focus();
+    next.heading.scrollIntoView({ block: "start" }); // under the sticky bar, thanks to scroll-margin-top
   }
 }
 
@@ -94,21 +107,21 @@ function update(announce) {
   return result;
 }
 
-function openQuestions(stage) {
-  stage.querySelector("[data-questions]").hidden = false;
-  stage.querySelector(".question input").focus();
+function openQuestions(part) {
+  part.questions.hidden = false;
+  part.questions.querySelector("input").focus();
 }
 
 function answered(event) {
   const target = event.target;
-  const stage = target.closest("[data-stage]");
-  if (stage && target.name === "stage-" + stage.dataset.stage) {
+  const part = partOf(target.name.replace("stage-", ""));
+  if (part && target.name === "stage-" + part.tier) {
     // "Nichts davon" ticks no radio: it answers "no" for the open questions of its stage as
     // long as it is chosen (formAnswers), and "Ja, eines davon" takes that back by replacing it.
-    if (target.value === "some") openQuestions(stage);
-    else stage.querySelector("[data-questions]").hidden = true;
+    if (target.value === "some") openQuestions(part);
+    else part.questions.hidden = true;
   }
-  for (const later of stages) if (later.hidden) later.setAttribute("data-stage-new", "");
+  for (const later of stages) if (later.stage.hidden) later.fresh = true;
   update(false);
 }
 
@@ -128,23 +141,25 @@ form.addEventListener("submit", (event) => {
     return; // the server evaluates the form instead
   }
   event.preventDefault();
-  if (!result.tier) openQuestions(stageOf(result.ask_next));
+  if (!result.tier) openQuestions(partOf(result.ask_next));
 });
 
 for (const link of document.querySelectorAll('[data-action="change"]')) {
   link.addEventListener("click", (event) => {
     event.preventDefault();
     for (const section of outcomes) section.hidden = true;
-    for (const stage of stages) stage.hidden = false;
+    for (const part of stages) part.stage.hidden = false;
     questions.hidden = false;
-    stages[0].querySelector("h2").focus();
+    stages[0].heading.focus();
   });
 }
 
-// Staged only once everything above has worked: until then the whole form stays visible.
-for (const stage of stages) {
-  const open = stage.querySelector('input[value="some"]:checked') || stage.querySelector('.question input[value="yes"]:checked');
-  stage.querySelector("[data-questions]").hidden = !open;
+// Staged only once everything above has worked: until then the whole form stays visible. After
+// Back or a reload the browser has put the radios back; the stages open from them alone.
+const restored = fields();
+for (const part of stages) {
+  const yes = data.flags.some((f) => f.tier === part.tier && restored[f.id] === "yes");
+  part.questions.hidden = !(restored["stage-" + part.tier] === "some" || yes);
 }
 if (questions.hidden === false) {
   const state = given();
