@@ -11,6 +11,8 @@ tests/firstaid/triage_cases.py runs against both, so the two cannot drift apart.
   says the tier already certain, and `ask_next` the most urgent tier with open questions, where
   the page leads the person first.
 - Self-care only when every question was answered "no".
+- A stage answered "Ja, eines davon" admits a sign of its tier: until one of that tier's
+  questions is "yes", the tier stays open (`ask_next`), whatever the other answers say.
 """
 
 from firstaid import content
@@ -19,14 +21,18 @@ from firstaid import content
 URGENCY = {tier: rank for rank, tier in enumerate(reversed(content.TIERS), 1)}
 
 
-def evaluate(flags, answers):
-    """flags: [{id, tier}, …] in checklist order; answers: {id: True | False}."""
+def evaluate(flags, answers, admitted=()):
+    """flags: [{id, tier}, …] in checklist order; answers: {id: True | False}; admitted: the
+    tiers whose stage was answered "Ja, eines davon"."""
     yes = [flag for flag in flags if answers.get(flag["id"]) is True]
     # Not `in (True, False)`: 1 == True and 0 == False in Python.
     unanswered = [flag for flag in flags if not isinstance(answers.get(flag["id"]), bool)]
     at_least = max((flag["tier"] for flag in yes), key=URGENCY.get, default=None)
     floor = URGENCY[at_least] if at_least else 0
     still_open = [flag["tier"] for flag in unanswered if URGENCY[flag["tier"]] > floor]
+    # An admitted sign with no "yes" in its tier yet: the person said one applies, so the
+    # explicit "no"s of that tier cannot lead below it.
+    still_open += [tier for tier in admitted if tier in URGENCY and URGENCY[tier] > floor]
     ask_next = max(still_open, key=URGENCY.get, default=None)
     return {
         "tier": None if ask_next else at_least or "selfcare",
@@ -68,8 +74,13 @@ def browser_data(data):
 
 
 def form_answers(flags, selftests, form):
-    """The answers of the check's form, as sent without JavaScript (redflag-check.js does the
-    same in the browser): a Ja/Nein per question, "Nichts davon" per tier, the self-tests.
+    """The answers of the check's form (redflag-check.js derives the same in the browser,
+    triage.js formAnswers): a Ja/Nein per question, "Nichts davon" per tier, the self-tests.
+
+    The question radios hold only what the person tapped: "Nichts davon" and a self-test result
+    never tick them, they fill in here, from the form as it is now. So a stage changed to "Ja,
+    eines davon" or a test changed to "Kann ich gerade nicht testen" takes back exactly what it
+    filled, in the browser, without JavaScript and after a reload alike.
 
     "Nichts davon" answers "no" for the questions of its tier that have no answer; a "yes"
     given to one of them stays a "yes"."""
@@ -85,6 +96,11 @@ def form_answers(flags, selftests, form):
         if form.get(f"stage-{flag['tier']}") == "none":
             answers.setdefault(flag["id"], False)
     return answers
+
+
+def form_admitted(form):
+    """The tiers whose stage the form answers "Ja, eines davon" (see evaluate)."""
+    return [tier for tier in content.TIERS if form.get(f"stage-{tier}") == "some"]
 
 
 def outcome(lang, answers, emergency_number):

@@ -124,17 +124,30 @@ def redflags_page(request):
     data = content.load(get_language())
     flags = data["redflags"]
     answers = triage.form_answers(flags, data["selftests"], request.POST)
-    result = triage.evaluate(flags, answers) if request.method == "POST" else None
+    admitted = triage.form_admitted(request.POST)
+    result = triage.evaluate(flags, answers, admitted) if request.method == "POST" else None
+    # The radios show only what the person tapped, never what "Nichts davon" or a self-test
+    # filled in: sent again with the stage or the test changed, a fill must not come back as a tap.
+    tapped = {"yes": True, "no": False}
     stages = [
-        (tier, [(flag, answers.get(flag["id"])) for flag in flags if flag["tier"] == tier])
+        (
+            tier,
+            [
+                (flag, tapped.get(request.POST.get(flag["id"])))
+                for flag in flags
+                if flag["tier"] == tier
+            ],
+        )
         for tier in content.TIERS
     ]
+    yes_tiers = {flag["tier"] for flag in flags if answers.get(flag["id"]) is True}
     return page(
         request,
         "redflags",
         stages=stages,
         result=result,
         stage_answers={tier: request.POST.get(f"stage-{tier}") for tier in content.TIERS},
+        which=[tier for tier in admitted if tier not in yes_tiers],
         selftest_results={
             test["id"]: request.POST.get(f"selftest-{test['id']}") for test in data["selftests"]
         },

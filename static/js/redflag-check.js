@@ -6,35 +6,46 @@
 // This is the safety path. It uses only long-supported JavaScript (Safari 14, Chrome 80), the
 // page is staged only once the script has run, and if a handler throws, the form is sent to the
 // server, which evaluates the same rules (firstaid/triage.py).
-import { applySelftests, evaluate } from "./triage.js";
+import { evaluate, formAdmitted, formAnswers } from "./triage.js";
 
 const data = JSON.parse(document.getElementById("triage-data").textContent);
 const form = document.getElementById("redflag-form");
 const questions = document.getElementById("questions");
-const stages = form.querySelectorAll("[data-stage]");
 const outcomes = document.querySelectorAll("[data-outcome]");
+const radios = form.querySelectorAll("input[type=radio]");
+// Each stage's parts, looked up once: an old phone redraws the check on every tap.
+const stages = Array.prototype.map.call(form.querySelectorAll("[data-stage]"), (stage) => {
+  const missing = stage.querySelector("[data-missing]");
+  return {
+    stage: stage,
+    tier: stage.dataset.stage,
+    heading: stage.querySelector("h2"),
+    questions: stage.querySelector("[data-questions]"),
+    missing: missing,
+    which: missing.querySelector("[data-which]"),
+    answer: missing.querySelector("[data-answer]"),
+    atLeast: missing.querySelector("[data-at-least]"),
+    lines: missing.querySelectorAll("[data-at-least-tier]"),
+    fresh: false, // shown anew since the last tap: its heading gets the focus
+  };
+});
 
-function stageOf(tier) {
-  return form.querySelector('[data-stage="' + tier + '"]');
+function partOf(tier) {
+  return stages.filter((part) => part.tier === tier)[0];
+}
+
+// The form as it is now, as a POST would send it. The question radios hold only what the person
+// tapped: "Nichts davon" and the self-tests fill in from their own radios (triage.js formAnswers),
+// so taking one back takes back exactly what it filled, also after Back or a reload.
+function fields() {
+  const values = {};
+  for (const radio of radios) if (radio.checked) values[radio.name] = radio.value;
+  return values;
 }
 
 function given() {
-  const answers = {};
-  for (const flag of data.flags) {
-    const value = form.elements[flag.id].value;
-    if (value) answers[flag.id] = value === "yes";
-  }
-  const results = {};
-  for (const test of data.selftests) results[test.id] = form.elements["selftest-" + test.id].value;
-  return applySelftests(data.selftests, results, answers);
-}
-
-// Ticks the radios, so the page shows what the evaluation used and a POST sends the same.
-function tick(answers) {
-  for (const flag of data.flags) {
-    if (typeof answers[flag.id] !== "boolean") continue;
-    document.getElementById(flag.id + (answers[flag.id] ? "-yes" : "-no")).checked = true;
-  }
+  const state = fields();
+  return { answers: formAnswers(data, state), admitted: formAdmitted(data, state) };
 }
 
 function remember(result) {
@@ -65,54 +76,52 @@ function showOutcome(result) {
 }
 
 // Leads to the most urgent stage with open questions, saying what is already certain.
-function showStage(result, announce) {
+function showStage(result, announce, state) {
   let reached = false;
-  for (const stage of stages) {
-    const tier = stage.dataset.stage;
-    const missing = stage.querySelector("[data-missing]");
-    missing.hidden = !announce || tier !== result.ask_next;
-    for (const line of missing.querySelectorAll("[data-at-least-tier]")) line.hidden = line.dataset.atLeastTier !== result.at_least;
-    missing.querySelector("[data-at-least]").hidden = !result.at_least;
+  for (const part of stages) {
+    const tier = part.tier;
+    part.missing.hidden = !announce || tier !== result.ask_next;
+    // "Ja, eines davon" with no "yes" in the stage yet: ask which one, not for the rest.
+    const which = state.admitted.indexOf(tier) >= 0 && !data.flags.some((f) => f.tier === tier && state.answers[f.id] === true);
+    part.which.hidden = !which;
+    part.answer.hidden = which;
+    for (const line of part.lines) line.hidden = line.dataset.atLeastTier !== result.at_least;
+    part.atLeast.hidden = !result.at_least;
     // Stages up to the one asked next stay visible, so earlier answers can be changed.
-    stage.hidden = reached;
+    part.stage.hidden = reached;
     if (tier === result.ask_next) reached = true;
   }
-  const next = stageOf(result.ask_next);
-  if (next && (announce || next.querySelector("[data-stage-new]"))) {
-    next.removeAttribute("data-stage-new");
-    const heading = next.querySelector("h2");
-    heading.focus();
-    heading.scrollIntoView({ block: "start" }); // under the sticky bar, thanks to scroll-margin-top
+  const next = partOf(result.ask_next);
+  if (next && (announce || next.fresh)) {
+    next.fresh = false;
+    next.heading.focus();
+    next.heading.scrollIntoView({ block: "start" }); // under the sticky bar, thanks to scroll-margin-top
   }
 }
 
 function update(announce) {
-  const answers = given();
-  const result = evaluate(data, answers);
-  tick(answers);
+  const state = given();
+  const result = evaluate(data, state.answers, state.admitted);
   if (result.tier) showOutcome(result);
-  else showStage(result, announce);
+  else showStage(result, announce, state);
   return result;
 }
 
-function openQuestions(stage) {
-  stage.querySelector("[data-questions]").hidden = false;
-  stage.querySelector(".question input").focus();
+function openQuestions(part) {
+  part.questions.hidden = false;
+  part.questions.querySelector("input").focus();
 }
 
 function answered(event) {
   const target = event.target;
-  const stage = target.closest("[data-stage]");
-  if (stage && target.name === "stage-" + stage.dataset.stage) {
-    if (target.value === "some") return openQuestions(stage);
-    // "Nichts davon": every open question of this stage is "no"; a "yes" given stays.
-    for (const fieldset of stage.querySelectorAll(".question")) {
-      const no = fieldset.querySelector('input[value="no"]');
-      if (!fieldset.querySelector("input:checked")) no.checked = true;
-    }
-    stage.querySelector("[data-questions]").hidden = true;
+  const part = partOf(target.name.replace("stage-", ""));
+  if (part && target.name === "stage-" + part.tier) {
+    // "Nichts davon" ticks no radio: it answers "no" for the open questions of its stage as
+    // long as it is chosen (formAnswers), and "Ja, eines davon" takes that back by replacing it.
+    if (target.value === "some") openQuestions(part);
+    else part.questions.hidden = true;
   }
-  for (const later of stages) if (later.hidden) later.setAttribute("data-stage-new", "");
+  for (const later of stages) if (later.stage.hidden) later.fresh = true;
   update(false);
 }
 
@@ -132,23 +141,28 @@ form.addEventListener("submit", (event) => {
     return; // the server evaluates the form instead
   }
   event.preventDefault();
-  if (!result.tier) openQuestions(stageOf(result.ask_next));
+  if (!result.tier) openQuestions(partOf(result.ask_next));
 });
 
 for (const link of document.querySelectorAll('[data-action="change"]')) {
   link.addEventListener("click", (event) => {
     event.preventDefault();
     for (const section of outcomes) section.hidden = true;
-    for (const stage of stages) stage.hidden = false;
+    for (const part of stages) part.stage.hidden = false;
     questions.hidden = false;
-    stages[0].querySelector("h2").focus();
+    stages[0].heading.focus();
   });
 }
 
-// Staged only once everything above has worked: until then the whole form stays visible.
-for (const stage of stages) {
-  const open = stage.querySelector('input[value="some"]:checked') || stage.querySelector('.question input[value="yes"]:checked');
-  stage.querySelector("[data-questions]").hidden = !open;
+// Staged only once everything above has worked: until then the whole form stays visible. After
+// Back or a reload the browser has put the radios back; the stages open from them alone.
+const restored = fields();
+for (const part of stages) {
+  const yes = data.flags.some((f) => f.tier === part.tier && restored[f.id] === "yes");
+  part.questions.hidden = !(restored["stage-" + part.tier] === "some" || yes);
 }
-if (questions.hidden === false) showStage(evaluate(data, given()), false);
+if (questions.hidden === false) {
+  const state = given();
+  showStage(evaluate(data, state.answers, state.admitted), false, state);
+}
 form.classList.add("staged");

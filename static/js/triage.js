@@ -8,8 +8,9 @@ function urgency(tiers, tier) {
   return index < 0 ? 0 : tiers.length - index;
 }
 
-// data: the page's "triage-data" ({tiers, flags}); answers: {id: true | false}.
-export function evaluate(data, answers) {
+// data: the page's "triage-data" ({tiers, flags}); answers: {id: true | false}; admitted: the
+// tiers whose stage says "Ja, eines davon" (optional).
+export function evaluate(data, answers, admitted) {
   const tiers = data.tiers;
   const moreUrgent = (a, b) => (urgency(tiers, a) > urgency(tiers, b) ? a : b);
   const yes = [];
@@ -27,6 +28,10 @@ export function evaluate(data, answers) {
   let askNext = null;
   for (const flag of unanswered) {
     if (urgency(tiers, flag.tier) > urgency(tiers, atLeast)) askNext = moreUrgent(flag.tier, askNext);
+  }
+  // An admitted sign with no "yes" in its tier yet keeps that tier open, whatever its "no"s say.
+  for (const tier of admitted || []) {
+    if (urgency(tiers, tier) > urgency(tiers, atLeast)) askNext = moreUrgent(tier, askNext);
   }
   return {
     tier: askNext ? null : atLeast || "selfcare",
@@ -49,4 +54,28 @@ export function applySelftests(selftests, results, answers) {
     }
   }
   return filled;
+}
+
+// The answers of the check's form, as firstaid/triage.py form_answers reads them: fields is
+// {name: value} of the form. The question radios hold only what the person tapped; "Nichts
+// davon" and the self-tests fill in here, so taking back a stage or a test takes back its fill.
+export function formAnswers(data, fields) {
+  const answers = {};
+  for (const flag of data.flags) {
+    const value = fields[flag.id];
+    if (value === "yes" || value === "no") answers[flag.id] = value === "yes";
+  }
+  const results = {};
+  for (const test of data.selftests) results[test.id] = fields["selftest-" + test.id];
+  const filled = applySelftests(data.selftests, results, answers);
+  for (const flag of data.flags) {
+    const open = typeof filled[flag.id] !== "boolean";
+    if (open && fields["stage-" + flag.tier] === "none") filled[flag.id] = false;
+  }
+  return filled;
+}
+
+// The tiers whose stage the form answers "Ja, eines davon".
+export function formAdmitted(data, fields) {
+  return data.tiers.filter((tier) => fields["stage-" + tier] === "some");
 }

@@ -18,6 +18,9 @@ FLAGS = content.load("de")["redflags"]
 SELFTESTS = content.load("de")["selftests"]
 QUESTION = {flag["id"]: flag["question"] for flag in FLAGS}
 LABEL = {flag["id"]: flag["label"] for flag in FLAGS}
+TIER = {flag["id"]: flag["tier"] for flag in FLAGS}
+EMERGENCY = [flag["id"] for flag in FLAGS if flag["tier"] == "emergency"]
+SUMMARY = "Unsicher? Zwei kurze Selbsttests"
 
 # Built-ins that Safari 14 and Chrome 80 do not have (finding 5).
 OLD_BROWSER = """
@@ -181,16 +184,79 @@ def test_it_leads_to_the_open_emergency_questions_before_any_lower_outcome(share
     expect(first.get_by_label("Ja")).to_be_focused()
 
 
+def results(found):
+    """(self-test, result) pairs of the content whose answers `found` accepts."""
+    return [
+        (test, result)
+        for test in SELFTESTS
+        for result in test["results"]
+        if found(result["answers"])
+    ]
+
+
+def choose(page, test, label):
+    page.get_by_role("group", name=test["title"]).get_by_label(label).tap()
+
+
 def test_it_fills_the_questions_from_a_self_test(shared_server, page):
+    test, result = results(lambda a: any(a[i] for i in a if TIER[i] == "emergency"))[0]
     page.goto(f"{shared_server.url}/de/warnzeichen/")
-    page.get_by_text("Unsicher? Zwei kurze Selbsttests").tap()
-    test = page.get_by_role("group", name=SELFTESTS[0]["title"])
-    test.get_by_label("Klappt mit beiden Beinen").tap()
-    expect(page.locator("#leg-paralysis-no")).to_be_checked()
-    page.get_by_role("group", name=SELFTESTS[1]["title"]).get_by_label(
-        "Taub, kribbelig oder anders"
-    ).tap()
+    page.get_by_text(SUMMARY).tap()
+    choose(page, test, result["label"])
     expect(page.locator('[data-outcome="emergency"]')).to_be_visible()
+
+
+def test_it_takes_back_what_a_self_test_filled_when_it_cannot_be_tried(shared_server, page):
+    # Finding 6: "Fühlt sich an wie sonst" and "Klappt mit beiden Beinen", then "Kann ich
+    # gerade nicht testen" in both, left saddle-numbness, leg-paralysis and leg-weakness "Nein".
+    normal = results(lambda a: a and not any(a.values()))
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    page.get_by_text(SUMMARY).tap()
+    for test, result in normal:
+        choose(page, test, result["label"])
+    for test, _ in normal:
+        choose(page, test, "Kann ich gerade nicht testen")
+    filled = {i for _, result in normal for i in result["answers"]}
+    assert filled, "no self-test result fills a 'no' any more: nothing to take back"
+    for flag_id in filled:
+        expect(page.locator(f"#{flag_id}-no")).not_to_be_checked()
+    page.get_by_role("button", name="Ergebnis zeigen").tap()
+    expect(stage(page, "emergency").get_by_role("alert")).to_be_visible()
+    expect(page.locator("[data-outcome]:visible")).to_have_count(0)
+
+
+def test_it_takes_back_the_nos_of_nothing_of_these_when_one_of_these_follows(shared_server, page):
+    # Finding 1, tapped as in the review: "Nichts davon", then "Ja, eines davon" left all
+    # emergency questions "Nein", and "Nichts davon" in stages 2 and 3 said self-care.
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    nothing_of_these(page, "emergency")
+    stage(page, "emergency").get_by_label("Ja, eines davon").tap()
+    for flag in FLAGS:
+        if flag["tier"] == "emergency":
+            expect(page.locator(f"#{flag['id']}-no")).not_to_be_checked()
+            expect(page.get_by_role("group", name=flag["question"])).to_be_visible()
+    for tier in ("today", "soon"):
+        if stage(page, tier).is_visible():
+            nothing_of_these(page, tier)
+    expect(page.locator("[data-outcome]:visible")).to_have_count(0)
+    page.get_by_role("button", name="Ergebnis zeigen").tap()
+    expect(stage(page, "emergency").get_by_role("alert")).to_contain_text("Welches trifft zu?")
+    page.get_by_role("group", name=QUESTION[EMERGENCY[-1]]).get_by_label("Ja").tap()
+    expect(page.locator('[data-outcome="emergency"]')).to_be_visible()
+
+
+def test_it_turns_nothing_into_no_after_going_back(shared_server, page):
+    # Back restores the page with its form (and the module runs again unless the page was kept
+    # whole); either way "Ja, eines davon" then finds no "Nein" that "Nichts davon" had set.
+    page.goto(f"{shared_server.url}/de/warnzeichen/")
+    nothing_of_these(page, "emergency")
+    page.goto(f"{shared_server.url}/de/")
+    page.go_back()
+    expect(stage(page, "emergency").get_by_label("Nichts davon")).to_be_checked()
+    stage(page, "emergency").get_by_label("Ja, eines davon").tap()
+    for flag_id in EMERGENCY:
+        expect(page.locator(f"#{flag_id}-no")).not_to_be_checked()
+    expect(stage(page, "today")).to_be_hidden()
 
 
 def test_it_walks_the_check_with_the_keyboard_alone(shared_server, page):
@@ -342,3 +408,46 @@ def assert_well_laid_out(page, where):
           .map(([box, text]) => `${text} ${box.width}x${box.height}`)"""
     )
     assert small == [], where
+
+
+THEMES = ["light", "dark", "night"]
+
+
+def themed(browser, theme, width, height):
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        has_touch=True,
+        color_scheme="dark" if theme == "dark" else "light",
+    )
+    if theme == "night":
+        context.add_init_script("localStorage.setItem('night', '1@' + Date.now())")
+    return context
+
+
+def test_it_opens_with_the_first_screens_signs_the_call_and_the_answer_in_view(
+    browser, shared_server, artifacts
+):
+    # Item 5: the check starts as the flow's first screen does; the 13 single emergency
+    # questions come only after "Ja, eines davon".
+    for theme in THEMES:
+        for width, height in ((360, 640), (320, 568)):
+            context = themed(browser, theme, width, height)
+            page = context.new_page()
+            for lang, url in (("de", "/de/warnzeichen/"), ("en", "/en/warning-signs/")):
+                page.goto(shared_server.url + url)
+                signs = content.load(lang)["emergency"]["signs"]
+                first = stage(page, "emergency")
+                expect(first.locator(".emergency-signs li")).to_have_text(
+                    [s["text"] for s in signs]
+                )
+                expect(first.locator("a.huge[data-call=emergency]")).to_be_visible()
+                expect(first.locator(".question").first).to_be_hidden()
+                answers = first.locator(".stage-answer label")
+                expect(answers).to_have_count(2)
+                where = f"{url} {width}x{height} {theme}"
+                page.screenshot(path=artifacts / f"check-first-{lang}-{width}-{theme}.png")
+                if width == 360:
+                    for box in (answers.nth(i).bounding_box() for i in range(2)):
+                        assert box["y"] >= 0 and box["y"] + box["height"] <= height, where
+                assert_well_laid_out(page, where)
+            context.close()

@@ -100,6 +100,29 @@ def test_it_leaves_the_questions_open_when_a_self_test_cannot_be_tried(client):
     assert missing_notice(body) == "emergency"
 
 
+def test_it_keeps_a_stage_open_that_says_one_of_these_without_javascript(client):
+    # Finding 1: the form ignored "stage-emergency=some"; with every question "no" and the two
+    # other stages "Nichts davon" it said "Alle Warnzeichen mit Nein beantwortet".
+    emergency = [f["id"] for f in content.load("de")["redflags"] if f["tier"] == "emergency"]
+    form = {"stage-emergency": "some", "stage-today": "none", "stage-soon": "none"}
+    for given in (form, form | dict.fromkeys(emergency, "no")):
+        body = client.post("/de/warnzeichen/", given).content.decode()
+        assert visible_outcome(body) is None
+        assert missing_notice(body) == "emergency"
+        assert "<p data-which>Welches trifft zu?" in body
+    body = client.post("/de/warnzeichen/", form | {emergency[0]: "yes"}).content.decode()
+    assert visible_outcome(body) == "emergency"
+
+
+def test_it_ticks_only_the_radios_the_person_tapped(client):
+    # Sent back with the stage or the test changed, a "no" that "Nichts davon" or a self-test
+    # filled in must not come back as an answer (findings 1 and 6, without JavaScript).
+    form = {"stage-emergency": "none", "selftest-heel-toe": "fine", "fever": "no"}
+    body = client.post("/de/warnzeichen/", form).content.decode()
+    assert 'value="no" checked' in body.split('id="fever-no"')[1][:40]
+    assert body.count('value="no" checked') == 1
+
+
 def test_it_asks_each_question_as_one_thing_without_an_added_condition():
     # Findings 1, 2 and 13: "… and you can hardly move" let someone who fell hard answer "no".
     questions = {flag["id"]: flag["question"] for flag in content.load("de")["redflags"]}

@@ -88,3 +88,24 @@ def test_it_gives_the_actions_of_the_outcome_with_the_countrys_number():
 def test_it_keeps_the_result_small_and_serialisable():
     result = triage.evaluate(content.load("de")["redflags"], {"fever": True})
     assert json.loads(json.dumps(result)) == result
+
+
+def test_it_keeps_a_tier_open_that_the_person_admitted_until_one_of_its_questions_is_yes():
+    # Finding 1: "Ja, eines davon" with every question "no" reached self-care.
+    flags = content.load("de")["redflags"]
+    all_no = {flag["id"]: False for flag in flags}
+    result = triage.evaluate(flags, all_no, admitted=["emergency"])
+    assert (result["tier"], result["ask_next"]) == (None, "emergency")
+    assert triage.evaluate(flags, all_no | {"fever": True}, admitted=["today"])["tier"] == "today"
+    # A more urgent "yes" decides; an admitted lower tier changes nothing then.
+    assert triage.evaluate(flags, {"chest-pain": True}, admitted=["soon"])["tier"] == "emergency"
+
+
+def test_it_reads_one_of_these_from_the_form_and_fills_nothing_for_it():
+    flags, selftests = content.load("de")["redflags"], content.load("de")["selftests"]
+    form = {"stage-emergency": "some", "stage-today": "none", "stage-soon": "none"}
+    answers = triage.form_answers(flags, selftests, form)
+    assert triage.form_admitted(form) == ["emergency"]
+    assert not any(flag["id"] in answers for flag in flags if flag["tier"] == "emergency")
+    result = triage.evaluate(flags, answers, triage.form_admitted(form))
+    assert (result["tier"], result["ask_next"]) == (None, "emergency")
