@@ -88,9 +88,10 @@ def test_it_keeps_a_yes_when_its_stage_says_nothing_of_these(client):
 def test_it_fills_the_questions_from_the_self_tests(client):
     body = client.post("/de/warnzeichen/", {"selftest-saddle": "numb"}).content.decode()
     assert visible_outcome(body) == "emergency"
+    # "Ein Fuß sackt ab oder ein Bein knickt weg" is a sudden paralysis: the call (MEDICAL.md).
     form = {"stage-emergency": "none", "selftest-heel-toe": "one"}
     body = client.post("/de/warnzeichen/", form).content.decode()
-    assert visible_outcome(body) == "today"
+    assert visible_outcome(body) == "emergency"
 
 
 def test_it_leaves_the_questions_open_when_a_self_test_cannot_be_tried(client):
