@@ -1,6 +1,7 @@
 """First-aid API: the same content and rules the pages use, for other clients."""
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -94,6 +95,65 @@ class TriageRequest(serializers.Serializer):
         return answers
 
 
+def country_numbers(code):
+    """The numbers the outcome page shows beside its texts ("ruf die Nummer unten an"): the
+    emergency number with what it is, and the on-call lines of the chosen country, or of every
+    country, each named, when none is chosen (as _doctor_call.html shows them)."""
+    chosen = (
+        {code: countries.COUNTRIES[code]} if code in countries.COUNTRIES else countries.COUNTRIES
+    )
+    return {
+        "country": code if code in countries.COUNTRIES else None,
+        "emergency": {
+            "number": countries.emergency(code),
+            "label": str(
+                countries.COUNTRIES[code]["where"]
+                if code in countries.COUNTRIES
+                else _("112 gilt in ganz Europa.")
+            ),
+        },
+        "on_call": [
+            {
+                "country": key,
+                "country_name": str(c["name"]),
+                "number": number or None,
+                "label": str(label),
+            }
+            for key, c in chosen.items()
+            for number, label in c["doctors"]
+        ],
+    }
+
+
+NumberSerializer = inline_serializer(
+    "EmergencyNumber", {"number": serializers.CharField(), "label": serializers.CharField()}
+)
+OnCallSerializer = inline_serializer(
+    "OnCallLine",
+    {
+        "country": serializers.ChoiceField(choices=list(countries.COUNTRIES)),
+        "country_name": serializers.CharField(),
+        "number": serializers.CharField(
+            allow_null=True, help_text="null: no national number (e.g. Swiss cantonal services)"
+        ),
+        "label": serializers.CharField(),
+    },
+)
+NumbersSerializer = inline_serializer(
+    "Numbers",
+    {
+        "country": serializers.ChoiceField(
+            choices=list(countries.COUNTRIES),
+            allow_null=True,
+            help_text="null: no country chosen; 112 works in every EU country and Switzerland",
+        ),
+        "emergency": NumberSerializer,
+        "on_call": serializers.ListField(
+            child=OnCallSerializer, help_text="the chosen country's lines, or every country's"
+        ),
+    },
+)
+
 TriageResponse = inline_serializer(
     "Triage",
     {
@@ -113,9 +173,14 @@ TriageResponse = inline_serializer(
         "reasons": serializers.ListField(child=serializers.DictField()),
         "unanswered": serializers.ListField(child=serializers.CharField()),
         "title": serializers.CharField(allow_null=True),
+        "lead": serializers.CharField(allow_null=True),
         "actions": serializers.ListField(child=serializers.CharField()),
+        "note": serializers.CharField(
+            allow_null=True, help_text="the safety net: when to check again or what else to know"
+        ),
         "sources": serializers.ListField(child=serializers.CharField()),
         "disclaimer": serializers.CharField(),
+        "numbers": NumbersSerializer,
     },
 )
 
@@ -132,4 +197,6 @@ def triage_view(request):
     lang = query.validated_data.get("lang") or get_language()
     country = query.validated_data.get("country") or countries.from_request(request)
     number = countries.emergency(country)
-    return Response(triage.outcome(lang, query.validated_data["answers"], number))
+    with translation.override(lang):  # the numbers' names in the answer's language
+        numbers = country_numbers(country)
+    return Response(triage.outcome(lang, query.validated_data["answers"], number, numbers))

@@ -124,13 +124,8 @@ SCHEMA = {
             "sources": SOURCE_IDS,
         }
     ],
-    "flow_today": {
-        "title": WORDS,
-        "lead": WORDS,
-        "items": [{"text": WORDS, "sources": SOURCE_IDS}],
-        "yes": WORDS,
-        "none": WORDS,
-    },
+    # The signs it lists are the today tier's labels (today_flags): one home for each sign.
+    "flow_today": {"title": WORDS, "lead": WORDS, "yes": WORDS, "none": WORDS, "later": WORDS},
     "steps": [
         {
             "id": str,
@@ -168,7 +163,8 @@ SCHEMA = {
             "pace": Optional(Range(4, 10, "breaths per minute")),
         }
     ],
-    "end": {"title": WORDS, "lead": WORDS, "better": WORDS, "not_better": WORDS, "doctor": TEXTS},
+    # Its "today" and "soon" lists are the labels of those tiers (tier_flags), not copies.
+    "end": {"title": WORDS, "lead": WORDS, "better": WORDS, "not_better": WORDS, "again": WORDS},
 }
 
 
@@ -264,8 +260,6 @@ def check_meaning(data, lang):
     cited(data["emergency"], "emergency")
     for i, sign in enumerate(data["emergency"]["signs"]):
         cited(sign, f"emergency.signs[{i}]")
-    for i, item in enumerate(data["flow_today"]["items"]):
-        cited(item, f"flow_today.items[{i}]")
     if "{emergency}" not in data["emergency"]["title"]:
         raise ContentError("emergency.title: must contain the {emergency} number placeholder")
     groups = set(unique_ids(data["redflag_groups"], "redflag_groups"))
@@ -401,6 +395,12 @@ def load_all():
 
 def load(lang):
     return load_all()[lang]
+
+
+def tier_flags(lang, tier):
+    """The red-flag questions of one tier, in checklist order: what the flow's "today" screen
+    and the end screen list (by their labels), so that no screen keeps a copy that drifts."""
+    return [flag for flag in load(lang)["redflags"] if flag["tier"] == tier]
 
 
 def step_by_id(lang, step_id):

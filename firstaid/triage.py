@@ -103,8 +103,10 @@ def form_admitted(form):
     return [tier for tier in content.TIERS if form.get(f"stage-{tier}") == "some"]
 
 
-def outcome(lang, answers, emergency_number):
-    """The evaluation with the texts a person needs: what applies and what to do now."""
+def outcome(lang, answers, emergency_number, numbers=None):
+    """The evaluation with the texts a person needs: what applies, what to do now, and the
+    safety net (lead and note, e.g. "Das ist keine Diagnose"). `numbers`: the numbers the page
+    shows beside it (countries.numbers_for), which the texts point to."""
     data = content.load(lang)
     result = evaluate(data["redflags"], answers)
     labels = {flag["id"]: flag["label"] for flag in data["redflags"]}
@@ -117,7 +119,10 @@ def outcome(lang, answers, emergency_number):
         **result,
         "reasons": [{"id": i, "label": labels[i]} for i in result["reasons"]],
         "title": fill(advice["title"]) if advice else None,
+        "lead": fill(advice["lead"]) if advice else None,
         "actions": [fill(a) for a in advice["actions"]] if advice else [],
+        "note": fill(advice["note"]) if advice and "note" in advice else None,
         "sources": advice["sources"] if advice else [],
         "disclaimer": data["disclaimer"],
+        **({"numbers": numbers} if numbers is not None else {}),
     }

@@ -47,9 +47,17 @@ def today(request):
     """The "see a doctor today" signs, before the stretches. "Yes, one of these" is an anchor on
     the same page, so it works offline and without JavaScript from the one precached URL."""
     back, after = flow.neighbours("firstaid:today")
-    items = content.load(get_language())["flow_today"]["items"]
-    sources = list(dict.fromkeys(s for item in items for s in item["sources"]))
-    return page(request, "today", back=back, after=after, sources=sources)
+    flags = content.tier_flags(get_language(), "today")
+    sources = list(dict.fromkeys(s for flag in flags for s in flag["sources"]))
+    return page(
+        request,
+        "today",
+        back=back,
+        after=after,
+        flags=flags,
+        sources=sources,
+        gentle=flow.gentle_steps(get_language()),
+    )
 
 
 @require_GET
@@ -81,7 +89,14 @@ def end(request):
         "tiers": list(schema.TIERS),
         "duration_max": schema.DURATION_MAX,
     }
-    return page(request, "end", back=back, choices=diary)
+    return page(
+        request,
+        "end",
+        back=back,
+        choices=diary,
+        today_flags=content.tier_flags(get_language(), "today"),
+        soon_flags=content.tier_flags(get_language(), "soon"),
+    )
 
 
 def shareable(request):
@@ -159,7 +174,7 @@ def redflags_page(request):
 
 @require_GET
 def guide(request):
-    return page(request, "guide")
+    return page(request, "guide", today_flags=content.tier_flags(get_language(), "today"))
 
 
 @require_GET

@@ -1,8 +1,9 @@
 // Remembers this first-aid session for the one-tap diary entry on the end screen (end-save.js):
 // the pain before (one tap on the "how strong is it?" screen), and each step used (its timer
 // started) or done ("Geschafft – weiter"), with the time. Shows the steps done so far.
-// sessionStorage "flow": {started_at, pain_before, option: "heat"|"cold",
+// sessionStorage "flow": {started_at, pain_before, option: "heat"|"cold", today: "yes"|"none",
 //                         steps: {<step id>: {used: true, done: true, at: <ISO time>}}}.
+// A stretch says so while a "today" sign stands: "yes" on the today screen, or a check result.
 const KEY = "flow";
 const STALE_MS = 6 * 60 * 60 * 1000;
 const step = document.querySelector("section.step");
@@ -53,4 +54,19 @@ if (step) {
     mark.textContent = progress.dataset.textDone.replace("✓", `✓ ${done}`);
     progress.append(mark);
   }
+}
+
+// The today screen's answer, and the stretch screens' notice while a "today" sign stands.
+for (const link of document.querySelectorAll("[data-today]")) {
+  link.addEventListener("click", () => update((current) => (current.today = link.dataset.today)));
+}
+const notice = document.querySelector("[data-today-notice]");
+if (notice) {
+  let checked = null;
+  try {
+    checked = JSON.parse(sessionStorage.getItem("redflag-result"))?.tier;
+  } catch {
+    // no check result: only the today screen's answer counts
+  }
+  notice.hidden = !(flow.today === "yes" || checked === "today" || checked === "emergency");
 }

@@ -46,7 +46,9 @@ def test_it_walks_from_start_to_end_by_tapping(shared_server, page):
     for title in flow_titles("de"):
         seen.append(page.locator("h1").inner_text())
         name = (
-            "Weiter" if title == content.load("de")["flow_today"]["title"] else "Geschafft – weiter"
+            "Nichts davon: weiter"
+            if title == content.load("de")["flow_today"]["title"]
+            else "Geschafft – weiter"
         )
         page.get_by_role("link", name=name, exact=True).tap()
     assert seen == flow_titles("de")
@@ -88,7 +90,9 @@ def test_it_walks_from_start_to_end_with_the_keyboard_alone(shared_server, page)
     for title in flow_titles("en"):
         assert page.locator("h1").inner_text() == title
         press_enter_on(
-            "Next" if title == content.load("en")["flow_today"]["title"] else "Done – next"
+            "None of these: go on"
+            if title == content.load("en")["flow_today"]["title"]
+            else "Done – next"
         )
     assert page.locator("h1").inner_text() == content.load("en")["end"]["title"]
 
@@ -239,8 +243,13 @@ def test_it_leads_on_or_to_a_doctor_from_the_today_screen_by_tapping(shared_serv
     expect(answer.locator('a[href="tel:116117"]')).to_be_visible()
     expect(answer.get_by_role("link", name="Alle Warnzeichen prüfen")).to_be_visible()
     assert axe_violations(page) == []
-    answer.get_by_role("link", name="Weiter mit den sanften Schritten").tap()
-    expect(page.locator("h1")).to_have_text(content.step_by_id("de", "child-pose")["title"])
+    expect(answer.get_by_text("Dehnungen erst nach der ärztlichen Abklärung.")).to_be_visible()
+    # "Yes" leads back to the gentle steps or to the end, never on into a stretch.
+    answer.get_by_role("link", name=content.step_by_id("de", "breathing")["title"]).tap()
+    expect(page.locator("h1")).to_have_text(content.step_by_id("de", "breathing")["title"])
+    page.go_back()
+    answer.get_by_role("link", name="Zum Abschluss").tap()
+    expect(page.locator("h1")).to_have_text(content.load("de")["end"]["title"])
     page.go_back()
     page.go_back()
     page.get_by_role("link", name="Nichts davon: weiter").tap()

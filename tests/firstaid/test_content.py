@@ -187,12 +187,10 @@ def test_it_offers_cold_without_making_it_the_answer_to_every_acute_cramp():
         assert knock not in " ".join(cold["instructions"] + cold["caution"])
 
 
-def test_it_lists_the_today_signs_that_the_flow_asks_before_the_stretches():
-    items = " ".join(item["text"] for item in content.load("de")["flow_today"]["items"])
-    for word in ("Fieber", "Krebs", "Osteoporose", "Kortison", "Drogen", "Immunsystem"):
-        assert word in items
-    assert "Wirbelsäule" in items
-    assert "16" in items
+def test_it_keeps_no_copy_of_the_today_signs_in_the_flow_screen(broken):
+    # The screen lists the today tier's labels (tests/firstaid/test_flow_today.py).
+    broken("de", lambda d: d["flow_today"].update(items=[{"text": "Fieber", "sources": []}]))
+    assert "de.json: content.flow_today.items: unknown field" in load_error()
 
 
 def test_it_names_the_emergency_signs_in_plain_words():
@@ -210,9 +208,9 @@ def test_it_rejects_an_emergency_sign_with_an_unknown_source(broken):
     assert "en.json: emergency.signs[0].sources: unknown source 'blog'" in load_error()
 
 
-def test_it_needs_the_same_today_signs_in_every_language(broken):
-    broken("en", lambda d: d["flow_today"]["items"].pop())
-    assert "en.json: content.flow_today.items[6].text: missing" in load_error()
+def test_it_needs_the_same_today_screen_in_every_language(broken):
+    broken("en", lambda d: d["flow_today"].pop("later"))
+    assert "en.json: content.flow_today.later: missing" in load_error()
 
 
 @pytest.mark.parametrize(

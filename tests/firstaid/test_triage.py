@@ -98,7 +98,7 @@ def test_it_keeps_a_tier_open_that_the_person_admitted_until_one_of_its_question
     assert (result["tier"], result["ask_next"]) == (None, "emergency")
     assert triage.evaluate(flags, all_no | {"fever": True}, admitted=["today"])["tier"] == "today"
     # A more urgent "yes" decides; an admitted lower tier changes nothing then.
-    assert triage.evaluate(flags, {"chest-pain": True}, admitted=["soon"])["tier"] == "emergency"
+    assert triage.evaluate(flags, {"heart-signs": True}, admitted=["soon"])["tier"] == "emergency"
 
 
 def test_it_reads_one_of_these_from_the_form_and_fills_nothing_for_it():

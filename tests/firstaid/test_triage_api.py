@@ -131,3 +131,72 @@ def test_it_refuses_get(client):
 def test_it_needs_no_csrf_token(client):
     client.handler.enforce_csrf_checks = True
     assert post(client, {"answers": {"fever": True}}).status_code == 200
+
+
+def all_no(lang="de"):
+    return {flag["id"]: False for flag in content.load(lang)["redflags"]}
+
+
+def test_it_returns_the_lead_and_the_safety_net_of_the_outcome(client):
+    selfcare = next(o for o in content.load("de")["outcomes"] if o["tier"] == "selfcare")
+    data = post(client, {"lang": "de", "answers": all_no()}).json()
+    assert data["lead"] == selfcare["lead"]
+    assert "keine Diagnose" in data["lead"]
+    assert data["note"] == selfcare["note"]
+    # The call line of the self-care actions, filled with the number.
+    assert any("sofort 112" in action for action in data["actions"])
+
+
+def test_it_returns_no_note_where_the_outcome_has_none_and_no_lead_without_an_outcome(client):
+    today = post(client, {"lang": "en", "answers": {**all_no("en"), "fever": True}}).json()
+    assert today["lead"].startswith("You answered yes")
+    assert today["note"] is None
+    open_ = post(client, {"lang": "en", "answers": {"fever": False}}).json()
+    assert open_["lead"] is None
+    assert open_["note"] is None
+
+
+def test_it_returns_the_on_call_number_its_today_outcome_points_to(client):
+    answers = {**all_no(), "fever": True}
+    data = post(client, {"lang": "de", "country": "DE", "answers": answers}).json()
+    assert data["numbers"] == {
+        "country": "DE",
+        "emergency": {"number": "112", "label": "Notruf in Deutschland"},
+        "on_call": [
+            {
+                "country": "DE",
+                "country_name": "Deutschland",
+                "number": "116117",
+                "label": "Ärztlicher Bereitschaftsdienst",
+            }
+        ],
+    }
+
+
+def test_it_names_each_austrian_number_in_the_language_asked_for(client):
+    data = post(client, {"lang": "en", "country": "AT", "answers": {"heart-signs": True}}).json()
+    assert data["numbers"]["emergency"]["number"] == "144"
+    assert [(line["number"], line["country"]) for line in data["numbers"]["on_call"]] == [
+        ("141", "AT"),
+        ("1450", "AT"),
+    ]
+    assert all(
+        line["label"] and line["country_name"] == "Austria" for line in data["numbers"]["on_call"]
+    )
+
+
+def test_it_names_the_swiss_cantonal_service_without_inventing_a_number(client):
+    data = post(client, {"lang": "de", "country": "CH", "answers": {"heart-signs": True}}).json()
+    assert data["title"] == "Notruf 144 jetzt"
+    [line] = data["numbers"]["on_call"]
+    assert line["number"] is None
+    assert "Kantonal" in line["label"]
+
+
+def test_it_returns_every_countrys_on_call_lines_and_112_without_a_chosen_country(client):
+    data = post(
+        client, {"lang": "de", "answers": {"heart-signs": True}}, HTTP_ACCEPT_LANGUAGE="de-AT"
+    ).json()
+    assert data["numbers"]["country"] is None
+    assert data["numbers"]["emergency"] == {"number": "112", "label": "112 gilt in ganz Europa."}
+    assert {line["country"] for line in data["numbers"]["on_call"]} == {"DE", "AT", "CH"}
