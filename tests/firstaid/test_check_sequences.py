@@ -12,7 +12,8 @@ judged against a model of what the person did, not against the rules module:
   "no" of its stage, a self-test result) is still chosen: taking that back takes the fill back;
 - no handler throws.
 
-CHECK_SEED=<n> repeats a run; CHECK_RUNS=<n> changes the number of sequences (2,000). A failing
+CHECK_SEED=<n> repeats a run; CHECK_RUNS=<n> changes the number of sequences (2,000);
+CHECK_STEPS=stage,submit only draws those kinds of step. A failing
 sequence is shrunk (one step taken out at a time while it still fails) before it is reported.
 """
 
@@ -34,6 +35,9 @@ MODULE = ROOT / "static/js/redflag-check.js"
 URL = "/de/warnzeichen/"
 SEED = int(os.environ.get("CHECK_SEED") or random.randrange(2**32))
 RUNS = int(os.environ.get("CHECK_RUNS") or 2000)
+KINDS = {"stage": 35, "answer": 25, "test": 15, "submit": 8, "change": 7, "reload": 10}
+# CHECK_STEPS=stage,answer,…: only these kinds of step (to look at one finding at a time).
+KINDS = {k: w for k, w in KINDS.items() if k in (os.environ.get("CHECK_STEPS") or ",".join(KINDS))}
 
 DATA = content.load("de")
 FLAGS = DATA["redflags"]
@@ -53,9 +57,7 @@ pytestmark = pytest.mark.skipif(
 def random_sequence(rng):
     steps = []
     for _ in range(rng.randint(1, 10)):
-        kind = rng.choices(
-            ["stage", "answer", "test", "submit", "change", "reload"], [35, 25, 15, 8, 7, 10]
-        )[0]
+        kind = rng.choices(list(KINDS), list(KINDS.values()))[0]
         if kind == "stage":
             steps.append(["stage", rng.choice(TIERS), rng.choice(["none", "some"])])
         elif kind == "answer":
