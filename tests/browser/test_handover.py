@@ -56,14 +56,17 @@ def test_it_leads_the_card_with_where_and_keeps_that_on_the_phone(browser, share
     flow = {**FLOW, "started_at": "2026-12-03T08:45:00Z"}
     page.evaluate(f"sessionStorage.setItem('flow', {json.dumps(json.dumps(flow))})")
     page.reload()
+    # A "today" sign first, then an emergency one on second thought: the card names every
+    # "yes", not only the top tier's. (A "yes" to an emergency sign shows the call at once, so
+    # the today sign has to come first.)
+    page.locator("#stage-emergency-none").tap()
+    page.locator("#stage-today-some").tap()
+    page.locator("#fever-yes").tap()
+    expect(page.locator('[data-outcome="today"]')).to_be_visible()
+    page.locator('[data-outcome="today"]').get_by_role("link", name=words["change"]).tap()
     page.locator("#stage-emergency-some").tap()
     page.locator("#heart-signs-yes").tap()
     outcome = page.locator('[data-outcome="emergency"]')
-    expect(outcome).to_be_visible()
-    # A "today" sign too: the card names every "yes", not only the top tier's.
-    outcome.get_by_role("link", name=words["change"]).tap()
-    page.locator("#stage-today-some").tap()
-    page.locator("#fever-yes").tap()
     expect(outcome).to_be_visible()
     card = outcome.locator("[data-handover]")
     items = card.locator("[data-handover-text] > li")

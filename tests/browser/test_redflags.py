@@ -341,14 +341,14 @@ def test_it_gives_a_handover_card_for_the_phone_call(shared_server, page, artifa
     one_of_these(page, "emergency", "severe-accident")
     card = page.locator('[data-outcome="emergency"] [data-handover]')
     expect(card).to_be_visible()
-    expect(card).to_contain_text("Schmerz nach einem schweren Sturz oder Unfall")
+    expect(card).to_contain_text(LABEL["severe-accident"])
     expect(card).to_contain_text("Langsam umhergehen")
     expect(card).not_to_contain_text("angefangen um")  # asked, never the app's clock
     card.get_by_label("Schmerz jetzt (0 bis 10):").select_option("8")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     card.get_by_role("button", name="Kopieren").tap()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "Schmerz nach einem schweren Sturz oder Unfall" in copied
+    assert LABEL["severe-accident"] in copied
     assert "Schmerz jetzt (0 bis 10): 8" in copied
     page.screenshot(path=artifacts / "check-emergency-handover.png", full_page=True)
 
