@@ -219,3 +219,12 @@ def test_it_says_on_the_self_care_outcome_when_to_call(lang, line):
 def test_it_points_the_today_outcome_to_a_service_every_country_has_not_to_a_number(lang, word):
     # Switzerland has no national on-call number, only cantonal services (countries.py).
     assert word not in " ".join(outcome(lang, "today")["actions"])
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_it_cites_the_night_rule_for_heat_patches_to_its_source(lang):
+    # The rule "no heat patches overnight from 55" is the manufacturers' rule that Stiftung
+    # Gesundheitswissen reports (MEDICAL.md), not a finding of the heat review or the NVL.
+    heat = step(lang, "cold-heat")["options"][0]
+    assert any("55" in line for line in heat["caution"])
+    assert "stiftung-gesundheitswissen" in heat["sources"]
