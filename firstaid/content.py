@@ -101,6 +101,9 @@ SCHEMA = {
             "sources": SOURCE_IDS,
         }
     ],
+    # Questions asked by an earlier version: saved diary entries still name them, so their
+    # label stays (as it was asked then) while the check no longer asks them.
+    "retired_redflags": Optional([{"id": str, "label": WORDS}]),
     "selftests": [
         {
             "id": str,
@@ -263,7 +266,10 @@ def check_meaning(data, lang):
     if "{emergency}" not in data["emergency"]["title"]:
         raise ContentError("emergency.title: must contain the {emergency} number placeholder")
     groups = set(unique_ids(data["redflag_groups"], "redflag_groups"))
-    unique_ids(data["redflags"], "redflags")
+    current = set(unique_ids(data["redflags"], "redflags"))
+    for i, item_id in enumerate(unique_ids(data.get("retired_redflags", []), "retired_redflags")):
+        if item_id in current:
+            raise ContentError(f"retired_redflags[{i}].id: {item_id!r} is still asked")
     for i, flag in enumerate(data["redflags"]):
         where = f"redflags[{i}]"
         if flag["group"] not in groups:

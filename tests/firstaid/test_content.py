@@ -330,3 +330,17 @@ def test_it_records_each_stretch_as_a_measure_of_its_own():
 def test_it_refuses_a_step_whose_diary_measure_is_missing_or_unknown(broken, change, message):
     broken("de", change)
     assert message in load_error()
+
+
+def test_it_rejects_a_retired_question_that_is_still_asked(broken):
+    broken("de", lambda d: d["retired_redflags"].append({"id": "fever", "label": "Fieber"}))
+    assert "retired_redflags[4].id: 'fever' is still asked" in load_error()
+
+
+@pytest.mark.django_db
+def test_it_keeps_the_labels_of_retired_questions_for_saved_diary_entries(client):
+    # An entry saved with the check of an earlier version names its reasons by id; the diary
+    # and the report show what was asked then, not a bare id.
+    body = client.get("/de/tagebuch/bericht/").content.decode()
+    assert '<span data-key="flag-cramp-long">Ein Krampf dauert länger als ein paar Minuten' in body
+    assert '<span data-key="flag-chest-pain">' in body
