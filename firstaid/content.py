@@ -94,6 +94,8 @@ SCHEMA = {
         {
             "id": str,
             "tier": OneOf(*TIERS),
+            # More urgent together with any other "yes" (evaluate in triage.py).
+            "with_any_other": Optional(OneOf(*TIERS)),
             "group": str,
             "label": WORDS,
             "question": WORDS,

@@ -21,13 +21,22 @@ from firstaid import content
 URGENCY = {tier: rank for rank, tier in enumerate(reversed(content.TIERS), 1)}
 
 
+def tier_of(flag, yes):
+    """A "yes" counts at its tier, or at its `with_any_other` tier together with any other
+    "yes" (under 16: see a doctor soon, today with another sign; MEDICAL.md, Age)."""
+    raised = flag.get("with_any_other")
+    if raised and len(yes) > 1:
+        return max(flag["tier"], raised, key=URGENCY.get)
+    return flag["tier"]
+
+
 def evaluate(flags, answers, admitted=()):
     """flags: [{id, tier}, …] in checklist order; answers: {id: True | False}; admitted: the
     tiers whose stage was answered "Ja, eines davon"."""
     yes = [flag for flag in flags if answers.get(flag["id"]) is True]
     # Not `in (True, False)`: 1 == True and 0 == False in Python.
     unanswered = [flag for flag in flags if not isinstance(answers.get(flag["id"]), bool)]
-    at_least = max((flag["tier"] for flag in yes), key=URGENCY.get, default=None)
+    at_least = max((tier_of(flag, yes) for flag in yes), key=URGENCY.get, default=None)
     floor = URGENCY[at_least] if at_least else 0
     still_open = [flag["tier"] for flag in unanswered if URGENCY[flag["tier"]] > floor]
     # An admitted sign with no "yes" in its tier yet: the person said one applies, so the
@@ -38,7 +47,7 @@ def evaluate(flags, answers, admitted=()):
         "tier": None if ask_next else at_least or "selfcare",
         "at_least": at_least,
         "ask_next": ask_next,
-        "reasons": [flag["id"] for flag in yes if flag["tier"] == at_least],
+        "reasons": [flag["id"] for flag in yes if tier_of(flag, yes) == at_least],
         "unanswered": [flag["id"] for flag in unanswered],
     }
 
@@ -62,7 +71,10 @@ def browser_data(data):
     the JS keeps no copy of it), the questions' tiers and the self-tests."""
     return {
         "tiers": list(content.TIERS),
-        "flags": [{"id": flag["id"], "tier": flag["tier"]} for flag in data["redflags"]],
+        "flags": [
+            {key: flag[key] for key in ("id", "tier", "with_any_other") if key in flag}
+            for flag in data["redflags"]
+        ],
         "selftests": [
             {
                 "id": test["id"],

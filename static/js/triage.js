@@ -25,6 +25,9 @@ export function evaluate(data, answers, admitted) {
       atLeast = moreUrgent(flag.tier, atLeast);
     }
   }
+  // A sign that is more urgent together with any other "yes" (under 16: "today" then).
+  const tierOf = (flag) => (flag.with_any_other && yes.length > 1 ? moreUrgent(flag.with_any_other, flag.tier) : flag.tier);
+  for (const flag of yes) atLeast = moreUrgent(tierOf(flag), atLeast);
   let askNext = null;
   for (const flag of unanswered) {
     if (urgency(tiers, flag.tier) > urgency(tiers, atLeast)) askNext = moreUrgent(flag.tier, askNext);
@@ -37,7 +40,7 @@ export function evaluate(data, answers, admitted) {
     tier: askNext ? null : atLeast || "selfcare",
     at_least: atLeast,
     ask_next: askNext,
-    reasons: yes.filter((flag) => flag.tier === atLeast).map((flag) => flag.id),
+    reasons: yes.filter((flag) => tierOf(flag) === atLeast).map((flag) => flag.id),
     unanswered: unanswered.map((flag) => flag.id),
   };
 }

@@ -118,6 +118,16 @@ CASES = [
     # 22: a 14-year-old with back pain and nothing else: soon.
     _case(["under-16"], ALL_OTHERS, "soon"),
     _case(["under-16", "fever"], ALL_OTHERS, "today"),
+    # Second clinical review, story 16: a 14-year-old with pain below the knee. Under 16 with
+    # any other sign is "today" (MEDICAL.md, Age), never the other sign's "soon".
+    _case(["under-16", "leg-numbness"], ALL_OTHERS, "today"),
+    _case(["under-16", "cough-strain", "night-pain"], ALL_OTHERS, "today"),
+    _case(["leg-numbness"], ALL_OTHERS, "soon"),
+    # Second review, findings 1 and 2 as complete answer sets.
+    _case(["sudden-breathlessness"], ALL_OTHERS, "emergency"),
+    _case(["kidney-colic-fever", "kidney-flank", "fever"], ALL_OTHERS, "emergency"),
+    _case(["thoracic-pain"], ALL_OTHERS, "today"),
+    _case(["immune-cortisone"], ALL_OTHERS, "today"),
     # 23: stiff every morning for weeks.
     _case(["morning-stiffness"], ALL_OTHERS, "soon"),
     # 28: woken at night while lying still; pain that keeps growing.
