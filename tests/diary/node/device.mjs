@@ -155,6 +155,8 @@ const ops = {
     posts = 0;
     try {
       await sync.sync();
+      // "Take these entries into your account?" at the first login: this person says yes.
+      if (phases.at(-1) === "ask" && sync.adoptEntries) await sync.adoptEntries();
     } finally {
       navigator.onLine = true;
       fault = null;
