@@ -141,6 +141,18 @@ async function holderIn(meta) {
   return (await done(meta.get(HOLDER)))?.value ?? null;
 }
 
+// Whose entries this phone shows and writes: the account it holds, unless another account is
+// logged in (the sync's last answer, diary-sync.js): then only that one's, never the holder's
+// (finding 1), until the person has chosen what becomes of the other diary.
+function viewer(holder) {
+  const me = JSON.parse(localStorage.getItem("diary:auth") || "null");
+  return holder !== null && me?.authenticated && me.account && me.account !== holder ? me.account : holder;
+}
+
+function visible(record, holder) {
+  return Boolean(record) && (record.account ?? null) === viewer(holder);
+}
+
 // Queues a change that replaces `shown` (change ids the person saw), and this phone's waiting
 // changes among them with what they replace: one that never left is replaced before it arrives.
 // legacy: the version of the first design the person saw (no change id yet, see outbox()).
@@ -166,7 +178,7 @@ async function write(id, data, deleted, { seen, taken = [] } = {}) {
     // What the person saw: the version shown; a deletion (or a choice) also the kept ones shown.
     const shown = [old?.change, ...(deleted ? (old?.kept ?? []).map((k) => k.change) : taken)].filter(Boolean);
     const kept = deleted ? [] : (old?.kept ?? []).filter((k) => !shown.includes(k.change));
-    const record = { id, account: old?.account ?? account, data, client_updated_at: stamp(old), deleted, version: old?.version ?? null, kept };
+    const record = { id, account: old?.account ?? viewer(account), data, client_updated_at: stamp(old), deleted, version: old?.version ?? null, kept };
     const legacy = old && !old.change ? old.legacy : null;
     record.change = await queue(outbox, record, shown, deleted, deleted ? {} : data, legacy);
     if (deleted) record.change = null;
@@ -203,7 +215,10 @@ export function discard(id) {
 }
 
 export async function get(id) {
-  return transact(["entries"], "readonly", ({ entries }) => done(entries.get(id)));
+  return transact(["entries", "meta"], "readonly", async ({ entries, meta }) => {
+    const [record, holder] = await Promise.all([done(entries.get(id)), holderIn(meta)]);
+    return visible(record, holder) ? record : undefined;
+  });
 }
 
 // `size` entries after the first `skip`, newest first: a screenful costs the same at any length.
@@ -216,7 +231,7 @@ export function list(skip = 0, size = Infinity) {
     return new Promise((resolve) => {
       entries.index("at").openCursor(null, "prev").onsuccess = ({ target: { result: cursor } }) => {
         if (!cursor || found.length === size) return resolve(found);
-        if ((cursor.value.account ?? null) !== account) return cursor.continue();
+        if (!visible(cursor.value, account)) return cursor.continue();
         if (skip) skip -= 1;
         else found.push(cursor.value);
         cursor.continue();
@@ -419,7 +434,7 @@ export function isPersisted() {
 // entry it writes is queued with it and listed (timed), as by write().
 export async function importing(work) {
   const result = await transact(["entries", "outbox", "meta"], "readwrite", async (stores) =>
-    work(stores, { done, stamp, timed, account: await holderIn(stores.meta) }),
+    work(stores, { done, stamp, timed, keptChange, account: viewer(await holderIn(stores.meta)) }),
   );
   changed();
   return result;
