@@ -143,14 +143,18 @@ async function holderIn(meta) {
 
 // Whose entries this phone shows and writes: the account it holds, unless another account is
 // logged in (the sync's last answer, diary-sync.js): then only that one's, never the holder's
-// (finding 1), until the person has chosen what becomes of the other diary.
+// (finding 1), until the person has chosen what becomes of the other diary. Holding none yet,
+// a logged-in person's new entries are theirs; those made before any login wait for the
+// person's yes (adopt) and are shown meanwhile.
 function viewer(holder) {
   const me = JSON.parse(localStorage.getItem("diary:auth") || "null");
-  return holder !== null && me?.authenticated && me.account && me.account !== holder ? me.account : holder;
+  const account = me?.authenticated && me.account ? me.account : null;
+  return holder === null || (account && account !== holder) ? account ?? holder : holder;
 }
 
 function visible(record, holder) {
-  return Boolean(record) && (record.account ?? null) === viewer(holder);
+  const account = record?.account ?? null;
+  return Boolean(record) && (account === viewer(holder) || (holder === null && account === null));
 }
 
 // Queues a change that replaces `shown` (change ids the person saw), and this phone's waiting
