@@ -51,7 +51,9 @@ const scenarios = {
     await c.sync();
     await c.save({ ...(await c.call("get", { id: x.id })).data, notes: "C: a note" }, x.id);
     await c.sync();
-    const marked = await b.call("shown");
+    await b.sync();
+    // Every phone that pulled C's note still shows B's version (the mark stays).
+    const marked = { b: await b.call("shown"), c: await c.call("shown") };
     await a.remove(x.id); // A never pulled B's version: it never saw it
     await a.sync();
     return { id: x.id, marked, shown: await everyone([a, b, c]) };
