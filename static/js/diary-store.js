@@ -248,7 +248,7 @@ export function list(skip = 0, size = Infinity) {
 // of "<entry id>/<version>" in its namespace, so that a change queued before the upgrade still
 // names the version it was based on.
 const MIGRATED = "0b7d7a4e-64a1-4f8e-9d43-6c1f1b1c5e05";
-async function migratedId(entryId, version) {
+export async function migratedId(entryId, version) {
   const space = MIGRATED.replace(/-/g, "").match(/../g).map((hex) => parseInt(hex, 16));
   const name = new TextEncoder().encode(`${entryId}/${version}`);
   const hash = new Uint8Array(await crypto.subtle.digest("SHA-1", new Uint8Array([...space, ...name]))).slice(0, 16);
