@@ -17,6 +17,7 @@ Me = inline_serializer(
     {
         "authenticated": serializers.BooleanField(),
         "email": serializers.EmailField(allow_null=True),
+        "account": serializers.IntegerField(allow_null=True),
         "sync_batch": serializers.IntegerField(),
     },
 )
@@ -34,6 +35,8 @@ def me(request):
         {
             "authenticated": user.is_authenticated,
             "email": user.email if user.is_authenticated else None,
+            # Whose diary the phone holds: it never syncs or shows another account's (issue 17).
+            "account": user.pk if user.is_authenticated else None,
             # How many changes the diary's sync takes per request: the device sends no more.
             "sync_batch": schema.BATCH_LIMIT,
         }

@@ -52,10 +52,12 @@ def data(n):
     }
 
 
-def entry(n, entry_id=None, base_version=None, stamped=STAMPED):
+def entry(n, entry_id=None, seen=None, stamped=STAMPED):
+    """A change; `seen`: the change id of the version it edits (the second sync design)."""
     return {
         "id": str(entry_id or uuid.uuid4()),
-        "base_version": base_version,
+        "change": str(uuid.uuid4()),
+        "replaces": [str(seen)] if seen else [],
         "client_updated_at": (stamped + timedelta(minutes=n)).isoformat(),
         "deleted": False,
         "data": data(n),
@@ -173,7 +175,8 @@ def fill(user, size):
     rows = []
     for n in range(size):
         change = entry(n)
-        row = Entry(user=user, uuid=change["id"], version=n + 1, content_version=n + 1)
+        row = Entry(user=user, uuid=change["id"], version=n + 1, change=change["change"])
+        row.known = {change["change"]: True}
         row.client_updated_at = datetime.fromisoformat(change["client_updated_at"])
         for field, value in change["data"].items():
             setattr(row, field, value)
@@ -200,7 +203,7 @@ def pushes(client, size):
         news.append(sync(client, 0, changes)[1])
         rows = Entry.objects.filter(user=client.user).order_by("?")[:BATCH]
         stamp = EDITED + timedelta(days=round_)  # each round's edits later than the one before
-        changes = [entry(n, row.uuid, row.version, stamp) for n, row in enumerate(rows)]
+        changes = [entry(n, row.uuid, row.change, stamp) for n, row in enumerate(rows)]
         edits.append(sync(client, 0, changes)[1])
     Entry.objects.filter(user=client.user, uuid__in=added).delete()  # back to `size` for the rest
     new, edited = middle(news), middle(edits)

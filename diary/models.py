@@ -26,18 +26,13 @@ class Entry(models.Model):
     version = models.BigIntegerField()
     client_updated_at = models.DateTimeField()
     deleted = models.BooleanField(default=False)
+    # Kept versions wait beside the current one (EntryVersion): "changed on two devices".
     conflict = models.BooleanField(default=False)
-    # The version at which the current content was written (`version` also rises when a change
-    # loses against it, so that every device pulls the result): a change based on it or later
-    # was made by someone who had seen the content.
-    content_version = models.BigIntegerField(default=0)
-    # The device that wrote the current content and the version its change was based on: its
-    # next change from the same base continues its own edit (the answer was lost), no conflict.
-    device = models.UUIDField(null=True)
-    base_version = models.BigIntegerField(null=True)
-    # The latest client_updated_at received from each device for this entry (a device's stamps
-    # for one entry only ever rise): an older one is a late resend, never a new change.
-    stamps = models.JSONField(default=dict)
+    # The change (an id made on the device) that wrote the current content; none for a tombstone.
+    change = models.UUIDField(null=True)
+    # Every change id received (true) or only replaced so far (false) for this entry: a change
+    # received again is a resend; one replaced before it arrived never becomes a version (sync.py).
+    known = models.JSONField(default=dict)
 
     started_at = models.DateTimeField(null=True)
     duration_minutes = models.PositiveSmallIntegerField(null=True)
@@ -71,18 +66,18 @@ class Entry(models.Model):
 
 
 class EntryVersion(models.Model):
-    """A version of an entry that lost a conflict: kept so that no typed text is ever lost.
-    Deleting the entry deletes these too (sync.py keeps what the deleting device never saw)."""
+    """A kept version: a version of the entry that no change has replaced yet, beside the
+    current one (as CouchDB keeps `_conflicts`). It stays until a change replaces it: the
+    person's choice in the conflict view, or a deletion by a device that showed it."""
 
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="history")
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="kept")
+    change = models.UUIDField()
     data = models.JSONField()
     client_updated_at = models.DateTimeField()
-    deleted = models.BooleanField()
-    replaced_at_version = models.BigIntegerField()
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-replaced_at_version"]
+        ordering = ["-client_updated_at", "change"]
 
     def __str__(self):
-        return f"version of {self.entry_id} replaced at v{self.replaced_at_version}"
+        return f"kept version {self.change} of {self.entry_id}"

@@ -2,6 +2,7 @@
 range and dates in the future are refused field by field. A malformed request is a 400; one
 invalid change in a sync batch is answered "rejected" with its own errors and the rest applies."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
@@ -15,6 +16,9 @@ from diary import choices, schema, sync
 # wrong clock, not a wrong entry, and must not keep the entry from syncing.
 CLOCK_SKEW = timedelta(days=1)
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+# Versions one change may replace: what a page showed plus this device's queued changes.
+REPLACES_MAX = 200
+BIGINT_MAX = 2**63 - 1  # what the database stores
 
 
 class UTCDateTimeField(serializers.DateTimeField):
@@ -138,15 +142,14 @@ class EntryDataSerializer(StrictSerializer):
 
 class ChangeSerializer(StrictSerializer):
     id = StrictUUIDField()
-    base_version = StrictIntegerField(min_value=1, allow_null=True)
+    # This change's own id, made on the device: how both sides know it again (sync.py).
+    change = StrictUUIDField()
+    # The change ids of the versions the person saw (and this device's changes before it).
+    replaces = serializers.ListField(child=StrictUUIDField(), max_length=REPLACES_MAX)
+    # Orders concurrent versions only (sync.order); a clock days off is still a valid stamp.
     client_updated_at = UTCDateTimeField()
     deleted = StrictBooleanField()
     data = ParsedJSONField()
-
-    def validate_client_updated_at(self, value):
-        if value > timezone.now() + timedelta(days=1):
-            raise serializers.ValidationError(_("Dieser Zeitpunkt liegt in der Zukunft."))
-        return value
 
     def validate(self, change):
         if change["deleted"]:
@@ -162,10 +165,11 @@ class ChangeSerializer(StrictSerializer):
 class SyncRequestSerializer(StrictSerializer):
     """The envelope; each change is validated on its own (`changes` below)."""
 
-    cursor = StrictIntegerField(min_value=0)
-    device = StrictUUIDField(required=False, allow_null=True, default=None)
+    cursor = StrictIntegerField(min_value=0, max_value=BIGINT_MAX)
+    device = StrictUUIDField(required=False, allow_null=True, default=None)  # first design's
+    # `null` is a change too: rejected alone, as any other malformed one (audit finding 16).
     changes = serializers.ListField(
-        child=ParsedJSONField(), max_length=schema.BATCH_LIMIT, allow_empty=True
+        child=ParsedJSONField(allow_null=True), max_length=schema.BATCH_LIMIT, allow_empty=True
     )
 
     def validate_changes(self, changes):
@@ -183,6 +187,26 @@ CHANGE = ChangeSerializer()
 CHANGE.fields, ENTRY_DATA.fields  # built once, here, not raced for by threads  # noqa: B018
 
 
+def echoed(raw, key):
+    """An id of a rejected change, echoed only as a valid UUID: any other string may not even
+    encode (a lone surrogate gave a 500, audit finding 11)."""
+    given = raw.get(key) if isinstance(raw, dict) else None
+    try:
+        return str(uuid.UUID(given)) if isinstance(given, str) else None
+    except ValueError:
+        return None
+
+
+def printable(detail):
+    """Field errors that quote what was sent, made encodable (a lone surrogate in them gave a
+    500 when the answer was written)."""
+    if isinstance(detail, dict):
+        return {printable(key): printable(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [printable(value) for value in detail]
+    return str(detail).encode("utf-8", "replace").decode()
+
+
 def checked_changes(changes):
     """Each change validated on its own: (valid changes, {index: result of a rejected one})."""
     valid, rejected = [], {}
@@ -191,17 +215,27 @@ def checked_changes(changes):
             valid.append(CHANGE.run_validation(raw))
             continue
         except serializers.ValidationError as error:
-            errors = error.detail
-        given = raw.get("id") if isinstance(raw, dict) else None
+            errors = printable(error.detail)
+        if not isinstance(errors, dict):  # `null`, or no object at all
+            errors = {"non_field_errors": errors}
         rejected[index] = {
-            "id": given if isinstance(given, str) else None,
+            "id": echoed(raw, "id"),
+            "change": echoed(raw, "change"),
             "version": None,
-            "client_updated_at": raw.get("client_updated_at") if isinstance(raw, dict) else None,
+            "client_updated_at": None,
             "status": "rejected",
             "won": False,
             "errors": errors,
         }
     return valid, rejected
+
+
+class KeptSerializer(serializers.Serializer):
+    """A kept version: beside the current one until the person chooses (sync.py)."""
+
+    change = serializers.UUIDField()
+    client_updated_at = UTCDateTimeField()
+    data = serializers.JSONField()
 
 
 class RowSerializer(serializers.Serializer):
@@ -212,7 +246,9 @@ class RowSerializer(serializers.Serializer):
     client_updated_at = UTCDateTimeField()
     deleted = serializers.BooleanField()
     conflict = serializers.BooleanField()
+    change = serializers.UUIDField(allow_null=True)
     data = serializers.SerializerMethodField()
+    kept = KeptSerializer(many=True, read_only=True)
 
     def get_data(self, entry) -> dict:
         data = sync.data_of(entry)
@@ -222,26 +258,16 @@ class RowSerializer(serializers.Serializer):
         return data
 
 
-class HistorySerializer(serializers.Serializer):
-    data = serializers.JSONField()
-    client_updated_at = UTCDateTimeField()
-    deleted = serializers.BooleanField()
-    replaced_at_version = serializers.IntegerField()
-
-
-class EntryDetailSerializer(RowSerializer):
-    history = HistorySerializer(many=True, read_only=True)
-
-
 class ResultSerializer(serializers.Serializer):
-    """One change's result. `won`: this change is now the entry's current version (a change
-    that lost is kept elsewhere: history or an entry of its own). A rejected change has field
-    `errors` and no version; its id and stamp are echoed as sent."""
+    """One change's result. `won`: this change is now the entry's current version (one that
+    did not is a kept version, or was replaced). A rejected change has field `errors` and no
+    version; its ids are echoed where they are UUIDs."""
 
     id = serializers.CharField(allow_null=True)
+    change = serializers.CharField(allow_null=True)
     version = serializers.IntegerField(allow_null=True)
     client_updated_at = serializers.CharField(allow_null=True)
-    status = serializers.ChoiceField(choices=["applied", "duplicate", "conflict", "rejected"])
+    status = serializers.ChoiceField(choices=["applied", "duplicate", "rejected"])
     won = serializers.BooleanField()
     errors = serializers.DictField(required=False)
 

@@ -1,6 +1,7 @@
-// "Changed on two devices": the server kept the version that lost (docs/architecture.md). This shows it
-// (online, with an account) and lets the user take it over or mark the conflict as settled.
-// Either choice is a normal local edit: the next sync clears the conflict on the server.
+// "Changed on two devices": the entry has kept versions (docs/architecture.md), which every
+// pull brings along, so this works offline too. They stay until the person chooses: take the
+// other, keep this one, or keep both (the other becomes an entry of its own). A choice replaces
+// exactly the versions shown here; an ordinary save of the entry leaves them be.
 import * as store from "./diary-store.js";
 import { describe, only, when } from "./diary-format.js";
 
@@ -8,27 +9,8 @@ const section = document.getElementById("conflict");
 const text = section.dataset;
 const message = document.getElementById("conflict-message");
 const versions = document.getElementById("conflict-versions");
-async function load(entry) {
-  // An import kept the other version here (diary-import.js).
-  if (entry.history?.length) return { others: entry.history };
-  let response;
-  try {
-    response = await fetch(`/api/v1/diary/entries/${encodeURIComponent(entry.id)}/`, {
-      credentials: "same-origin",
-      headers: { Accept: "application/json" },
-    });
-  } catch {
-    return { problem: text.textOffline };
-  }
-  if ([401, 403].includes(response.status)) return { problem: text.textLogin };
-  if (response.status === 404) return { problem: text.textNone };
-  if (!response.ok) return { problem: text.textFailed };
-  const row = await response.json();
-  const others = (row.history ?? []).filter((version) => !version.deleted);
-  return others.length ? { others } : { problem: text.textNone };
-}
 
-function render(version, take) {
+function render(version, choose) {
   const node = document.getElementById("version-template").content.firstElementChild.cloneNode(true);
   const title = node.querySelector("[data-title]");
   title.textContent += ` · ${when(version.client_updated_at)}`;
@@ -41,31 +23,38 @@ function render(version, take) {
     detail.textContent = value;
     list.append(term, detail);
   }
-  node.querySelector("[data-take]").addEventListener("click", () => take(version.data));
+  node.querySelector("[data-take]").addEventListener("click", () => choose("take", version));
+  node.querySelector("[data-both]").addEventListener("click", () => choose("both", version));
   return node;
 }
 
 // `done` runs after a choice was saved (the entry page drops its draft), then the page reloads.
-export function showConflict(entry, done) {
+// `stale` runs when the entry changed since the page showed it: nothing is saved.
+export function showConflict(entry, done, stale) {
   section.hidden = false;
-  async function settle(data, flash) {
-    await store.save(only(data), entry.id);
+  const kept = entry.kept ?? [];
+  async function choose(how, version) {
+    const taken = how === "keep" ? kept : [version];
+    const data = how === "take" ? version.data : entry.data;
+    try {
+      await store.resolve(entry.id, only(data), taken.map((k) => k.change), entry.change ?? null, how === "both" ? [version] : []);
+    } catch (error) {
+      if (error instanceof store.Stale) return stale();
+      throw error;
+    }
     done();
-    sessionStorage.setItem("diary:entry-flash", flash);
+    sessionStorage.setItem("diary:entry-flash", { take: "taken", keep: "resolved", both: "both" }[how]);
     location.reload();
   }
-  const show = document.getElementById("conflict-show");
-  show.addEventListener("click", async () => {
-    message.textContent = text.textLoading;
-    const { others, problem } = await load(entry);
-    message.textContent = problem ?? "";
-    if (others) {
-      versions.replaceChildren(...others.map((version) => render(version, (data) => settle(data, "taken"))));
-      versions.querySelector("h3").tabIndex = -1;
-      versions.querySelector("h3").focus();
-    }
+  document.getElementById("conflict-show").addEventListener("click", () => {
+    message.textContent = kept.length ? "" : text.textNone;
+    versions.replaceChildren(...kept.map((version) => render(version, choose)));
+    const first = versions.querySelector("h3");
+    if (!first) return;
+    first.tabIndex = -1;
+    first.focus();
   });
-  document.getElementById("conflict-resolve").addEventListener("click", () => settle(entry.data, "resolved"));
+  document.getElementById("conflict-resolve").addEventListener("click", () => choose("keep"));
 }
 
 // After the reload: say what happened.

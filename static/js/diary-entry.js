@@ -167,11 +167,13 @@ form.addEventListener("submit", async (event) => {
   const button = form.querySelector("[type=submit]");
   button.disabled = true;
   try {
-    await store.save(collect(), id ?? undefined);
+    // Based on the version this page showed (If-Match): never saved over one it did not show.
+    await store.save(collect(), id ?? undefined, id ? (entry.change ?? null) : undefined);
     leave("saved");
-  } catch {
-    document.getElementById("save-error").hidden = false;
+  } catch (error) {
     button.disabled = false;
+    if (error instanceof store.Stale) return stale();
+    document.getElementById("save-error").hidden = false;
   }
 });
 
@@ -211,9 +213,29 @@ async function needsAttention() {
 
 dialog.addEventListener("close", async () => {
   if (dialog.returnValue !== "delete") return;
-  await store.remove(id);
+  try {
+    await store.remove(id, entry.change ?? null);
+  } catch (error) {
+    if (error instanceof store.Stale) return stale();
+    throw error;
+  }
   leave("deleted");
 });
+
+// The entry changed since this page loaded it (another tab synced, or saved): say so, keep what
+// was typed as the draft, and offer the newer version; nothing is saved over it (finding 4).
+function stale() {
+  saveDraft();
+  const notice = document.getElementById("stale");
+  notice.hidden = false;
+  notice.querySelector("button").focus();
+}
+document.getElementById("stale-reload").addEventListener("click", () => location.reload());
+
+async function watch() {
+  const now = await store.get(id).catch(() => null);
+  if (entry && (now?.change ?? null) !== (entry.change ?? null)) document.getElementById("stale").hidden = false;
+}
 
 async function start() {
   if (id) {
@@ -226,8 +248,10 @@ async function start() {
     const title = document.getElementById("entry-title");
     title.textContent = title.dataset.edit;
     document.getElementById("delete").hidden = false;
-    if (entry.conflict) showConflict(entry, () => sessionStorage.removeItem(draftKey));
+    if (entry.kept?.length) showConflict(entry, () => sessionStorage.removeItem(draftKey), stale);
     await needsAttention();
+    addEventListener("diary:change", watch);
+    addEventListener("diary:remote", watch);
   }
   const draft = JSON.parse(sessionStorage.getItem(draftKey) || "null");
   if (draft) {

@@ -48,36 +48,41 @@ export function read(text) {
 
 const canonical = (data) => JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
 
+// The version an entry shows, as the server picks it (diary/sync.py, order): the latest stamp,
+// then the greater change id.
+function later(a, b) {
+  const [x, y] = [Date.parse(a.client_updated_at), Date.parse(b.client_updated_at)];
+  return x !== y ? x > y : a.change > b.change;
+}
+
 // Merged by entry id: an entry not here is added and queued for sync; the same content (or a
-// version already kept) is skipped; a different version keeps the newer as the entry, marked as
-// a conflict, and the other in its `history` (as the server keeps the version that lost; the
-// entry page shows it offline). An entry deleted here stays deleted. Answers the counts.
+// version already kept) is skipped; a different version is added as a kept version of the entry
+// ("changed on two devices") and queued as such, so the server keeps it too until the person
+// chooses (finding 2). An entry deleted here stays deleted. Answers the counts.
 export function merge(rows) {
-  return store.importing(async ({ entries, outbox }, { done, stamp, timed }) => {
+  return store.importing(async ({ entries, outbox }, { done, timed, account, keptChange }) => {
     const counts = { added: 0, same: 0, conflicts: 0 };
     for (const row of rows) {
       const old = await done(entries.get(row.id));
-      const known = [old?.data, ...(old?.history ?? []).map((version) => version.data)];
+      const known = [old?.data, ...(old?.kept ?? []).map((version) => version.data)];
       if (old?.deleted || known.some((data) => data && canonical(data) === canonical(row.data))) {
         counts.same += 1;
         continue;
       }
-      const queued = old && (await done(outbox.get(row.id)));
-      const newer = !old || Date.parse(row.client_updated_at) > Date.parse(old.client_updated_at);
-      const record = {
-        id: row.id,
-        data: newer ? row.data : old.data,
-        client_updated_at: old ? stamp(old) : row.client_updated_at,
-        deleted: false,
-        version: old?.version ?? null,
-        conflict: Boolean(old),
-      };
-      const other = newer ? old : row;
-      if (old) record.history = [{ data: other.data, client_updated_at: other.client_updated_at, deleted: false }];
-      entries.put(timed(record));
-      const base = queued ? queued.base_version : record.version;
-      outbox.put({ id: row.id, base_version: base, client_updated_at: record.client_updated_at, deleted: false, data: record.data });
-      counts[old ? "conflicts" : "added"] += 1;
+      const version = { change: crypto.randomUUID(), client_updated_at: row.client_updated_at, data: row.data };
+      const record = old ?? { id: row.id, account, deleted: false, version: null, kept: [] };
+      const change = keptChange(record, version);
+      outbox.put(change);
+      if (!old) {
+        entries.put(timed({ ...record, data: row.data, change: version.change, client_updated_at: row.client_updated_at }));
+        counts.added += 1;
+        continue;
+      }
+      const current = { change: old.change, client_updated_at: old.client_updated_at, data: old.data };
+      const [shown, other] = !old.change || !later(version, current) ? [current, version] : [version, current];
+      const kept = [...old.kept, other].filter((k) => k.change);
+      entries.put(timed({ ...old, data: shown.data, change: shown.change, client_updated_at: shown.client_updated_at, kept }));
+      counts.conflicts += 1;
     }
     return counts;
   });

@@ -27,7 +27,7 @@ function item(entry, rejected) {
   fill(part("where"), regions && text.textWhere.replace("{list}", regions));
   const measures = (data.measures ?? []).map(measureText).join(", ");
   fill(part("measures"), measures && text.textMeasures.replace("{list}", measures));
-  part("conflict").hidden = !entry.conflict;
+  part("conflict").hidden = !entry.kept?.length; // kept versions wait for the person
   // Refused by the server: the entry page says why and how to fix it.
   part("attention").hidden = !(entry.id in rejected);
   return node;
@@ -76,4 +76,6 @@ if (said) setTimeout(() => (flash.textContent = flash.dataset[said] ?? ""), 300)
 
 addEventListener("diary:change", render);
 addEventListener("diary:remote", render);
+// Another account logged in, or the first login's question: whose entries are shown changed.
+addEventListener("diary:sync", ({ detail }) => ["ask", "other-account", "done"].includes(detail.phase) && render());
 render();

@@ -27,13 +27,18 @@ export function account() {
 }
 
 function remember(answer) {
-  const known = { authenticated: answer.authenticated === true, email: answer.email || "", sync_batch: answer.sync_batch };
+  const known = {
+    authenticated: answer.authenticated === true,
+    email: answer.email || "",
+    account: answer.account == null ? null : String(answer.account),
+    sync_batch: answer.sync_batch,
+  };
   localStorage.setItem("diary:auth", JSON.stringify(known));
   return known;
 }
 
-function report(phase) {
-  dispatchEvent(new CustomEvent("diary:sync", { detail: { phase } }));
+function report(phase, extra) {
+  dispatchEvent(new CustomEvent("diary:sync", { detail: { phase, ...extra } }));
 }
 
 async function request(url, options) {
@@ -54,11 +59,11 @@ async function whoAmI() {
   return remember(response.ok ? await response.json() : { authenticated: false });
 }
 
-async function push(cursor, device, changes) {
+async function push(cursor, changes) {
   const response = await request(SYNC_URL, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
-    body: JSON.stringify({ cursor, device, changes }),
+    body: JSON.stringify({ cursor, changes }),
   });
   if (!response.ok) throw new Rejected(String(response.status));
   try {
@@ -68,32 +73,67 @@ async function push(cursor, device, changes) {
   }
 }
 
+// Whose diary this phone holds decides whether it syncs at all (docs/architecture.md): another
+// account's is neither uploaded nor shown; entries of no account go up only after a yes.
+async function owned(me) {
+  let holder = await store.holder();
+  // A diary of the first design names its account by address: the same account takes it.
+  if (holder && holder === `email:${me.email}`) {
+    await store.adopt(me.account, holder);
+    holder = me.account;
+  }
+  if (holder === me.account) return true;
+  if (holder) {
+    report("other-account", { email: (await store.getMeta("holderEmail")) ?? "" });
+    return false;
+  }
+  const count = await store.unowned();
+  if (count && localStorage.getItem(ADOPT) !== me.account) {
+    report("ask", { count });
+    return false;
+  }
+  localStorage.removeItem(ADOPT);
+  await store.adopt(me.account);
+  return true;
+}
+
 async function run() {
   if (!navigator.onLine) return report("offline");
   const me = await whoAmI();
   if (!me.authenticated) return report("local");
+  if (!(await owned(me))) return;
+  await store.setMeta("holderEmail", me.email);
   report("syncing");
-  // Another account on this device: pull its whole diary, not from the old account's cursor.
-  if ((await store.getMeta("account")) !== me.email) {
-    await store.setMeta("cursor", 0);
-    await store.setMeta("account", me.email);
-  }
-  const device = await store.deviceId();
   // As many rounds as it takes: a new phone pulls a big diary to the end. Each round stores
   // its rows with the cursor after them, so a sync cut short (page closed) goes on from there.
   for (;;) {
-    const changes = await store.outbox(me.sync_batch);
-    const answer = await push((await store.getMeta("cursor")) ?? 0, device, changes);
+    const changes = await store.outbox(me.sync_batch, me.account);
+    const answer = await push((await store.getMeta("cursor")) ?? 0, changes);
     await store.confirm(answer.applied);
-    pulled += await store.applyRemote(answer.changes, answer.cursor);
+    pulled += await store.applyRemote(answer.changes, answer.cursor, me.account);
     if (answer.more) continue;
     // Nothing more to pull: stop when nothing is left to send (a rejected change waits for the
     // person), or when the server answered none of it: the next trigger tries again.
-    if (!(await store.outbox(1)).length || !answer.applied.length) break;
+    if (!(await store.outbox(1, me.account)).length || !answer.applied.length) break;
   }
   await store.setMeta("lastSync", new Date().toISOString());
   failures = 0;
   report("done");
+}
+
+// The person's yes to "take these entries into your account" (the first login): for this
+// account only, then the sync runs.
+const ADOPT = "diary:adopt";
+export function adoptEntries() {
+  localStorage.setItem(ADOPT, account().account);
+  return sync();
+}
+
+// "Remove it from this phone": the other account's diary goes, then this account's syncs.
+export async function removeOtherDiary() {
+  const holder = await store.holder();
+  if (holder && holder !== account().account) await store.removeAccount(holder);
+  return sync();
 }
 
 function failed(error) {

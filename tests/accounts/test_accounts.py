@@ -24,6 +24,7 @@ def test_it_registers_with_email_and_password_and_logs_in_once_confirmed(client)
     assert client.get("/api/v1/auth/me/").json() == {
         "authenticated": True,
         "email": "anna@example.org",
+        "account": user.pk,  # whose diary a phone holds (issue 17)
         "sync_batch": schema.BATCH_LIMIT,  # how many changes the device may send at once
     }
 

@@ -81,7 +81,12 @@ def test_it_keeps_a_diary_offline_without_an_account(server, page):
     [entry] = stored(page, "entries")
     assert entry["data"]["intensity"] == 7 and entry["version"] is None
     [queued] = stored(page, "outbox")
-    assert queued["id"] == entry["id"] and queued["base_version"] is None
+    # A change of its own (issue 17), replacing nothing: nothing was shown before it.
+    assert (queued["id"], queued["change"], queued["replaces"]) == (
+        entry["id"],
+        entry["change"],
+        [],
+    )
 
     page.reload()
     expect(cards).to_have_count(1)
@@ -97,7 +102,7 @@ def test_it_keeps_a_diary_offline_without_an_account(server, page):
     expect(cards.first).to_contain_text("5/10")
     expect(cards.first).to_contain_text("unten links")
 
-    # Several edits of one entry wait as ONE change, based on the version first edited.
+    # Several edits of one entry wait as ONE change, replacing the earlier ones that never left.
     page.get_by_role("link", name="Neuer Eintrag").tap()
     intensity(page).get_by_role("radio", name="3", exact=True).tap()
     page.get_by_role("button", name="Speichern").tap()
@@ -105,7 +110,7 @@ def test_it_keeps_a_diary_offline_without_an_account(server, page):
     outbox = {row["id"]: row for row in stored(page, "outbox")}
     assert len(outbox) == 2
     assert outbox[entry["id"]]["data"]["notes"] == "Nach dem Heben"
-    assert outbox[entry["id"]]["base_version"] is None
+    assert outbox[entry["id"]]["replaces"] == [entry["change"]]
 
     cards.filter(has_text="5/10").tap()
     page.get_by_role("button", name="Eintrag löschen …").tap()
@@ -275,27 +280,31 @@ def test_it_merges_pulled_rows_without_losing_a_newer_local_edit(shared_server, 
           const first = await store.save(data);
           // Edited again while the first change was on its way to the server.
           const second = await store.save({...data, notes: "typed here"}, first.id);
-          await store.confirm([{id: first.id, client_updated_at: first.client_updated_at, version: 4, status: "applied", won: true}]);
+          await store.confirm([{id: first.id, change: first.change, version: 4, status: "applied", won: true}]);
           const afterConfirm = await store.outbox(10);
           // Another device's version arrives: what was typed here stays, the server decides.
           await store.applyRemote([{id: first.id, version: 5, client_updated_at: "2026-03-02T08:00:00+01:00",
-                                    deleted: false, conflict: false, data: {...data, notes: "other device"}}], 5);
+                                    change: crypto.randomUUID(), kept: [], deleted: false,
+                                    data: {...data, notes: "other device"}}], 5);
           const kept = await store.get(first.id);
-          // Our own change comes back with the server's time format: it is the same change.
-          await store.applyRemote([{id: first.id, version: 6, client_updated_at: second.client_updated_at.replace("Z", "+00:00"),
-                                    deleted: false, conflict: false, data: second.data}], 6);
+          // Our own change comes back (known by its id, not its time): it is the same change.
+          await store.applyRemote([{id: first.id, version: 6, client_updated_at: "2020-01-01T00:00:00Z",
+                                    change: second.change, kept: [], deleted: false, data: second.data}], 6);
           const echoed = await store.outbox(10);
           // Deleted on another device: gone from the list, kept as a tombstone.
           await store.applyRemote([{id: first.id, version: 7, client_updated_at: new Date().toISOString(),
-                                    deleted: true, conflict: false, data: {}}], 7);
-          return {second, afterConfirm, kept, echoed, listed: await store.list(), gone: await store.get(first.id),
+                                    change: null, kept: [], deleted: true, data: {}}], 7);
+          return {first, second, afterConfirm, kept, echoed, listed: await store.list(), gone: await store.get(first.id),
                   cursor: await store.getMeta("cursor")};
         }""",
         [static("js/diary-store.js"), DATA],
     )
     [queued] = result["afterConfirm"]
-    assert queued["client_updated_at"] == result["second"]["client_updated_at"]
-    assert queued["base_version"] == 4  # builds on our own first edit: no false conflict
+    # The answer to the first change leaves the second; it replaces the first, its own.
+    assert (queued["change"], queued["replaces"]) == (
+        result["second"]["change"],
+        [result["first"]["change"]],
+    )
     assert result["kept"]["data"]["notes"] == "typed here"
     assert result["echoed"] == []
     assert result["listed"] == []
@@ -332,7 +341,7 @@ class FakeSyncServer:
         page.route("**/api/v1/diary/sync/", self.sync)
 
     def me(self, route):
-        route.fulfill(json={"authenticated": True, "email": "anna@example.org"})
+        route.fulfill(json={"authenticated": True, "email": "anna@example.org", "account": 1})
 
     def sync(self, route):
         body = json.loads(route.request.post_data)
@@ -350,6 +359,7 @@ class FakeSyncServer:
             applied.append(
                 {
                     "id": change["id"],
+                    "change": change["change"],
                     "version": self.version,
                     "client_updated_at": change["client_updated_at"],
                     "status": "applied",
@@ -373,7 +383,15 @@ def test_it_syncs_the_outbox_with_an_account(browser, shared_server):
         "client_updated_at": "2026-03-01T10:00:00+01:00",
         "deleted": False,
         "conflict": True,
+        "change": "0b7f2d9e-0000-4c1e-9a52-3f0d8f6f9a11",
         "data": {**DATA, "started_at": "2026-03-01T09:00:00+01:00", "intensity": 9},
+        "kept": [
+            {
+                "change": "0b7f2d9e-1111-4c1e-9a52-3f0d8f6f9a11",
+                "client_updated_at": "2026-03-01T09:30:00+01:00",
+                "data": {**DATA, "started_at": "2026-03-01T09:00:00+01:00", "intensity": 8},
+            }
+        ],
     }
     fake = FakeSyncServer(page, remote_rows=[other_device])
     page.goto(f"{shared_server.url}/de/tagebuch/eintrag/")
@@ -381,6 +399,8 @@ def test_it_syncs_the_outbox_with_an_account(browser, shared_server):
     page.get_by_role("button", name="Speichern").tap()
 
     expect(page.get_by_text("Angemeldet als anna@example.org")).to_be_visible()
+    # Saved before this phone knew of the account: sent only after a yes (issue 17).
+    page.get_by_role("button", name="Ja, übernehmen").tap()
     expect(page.get_by_text("Zuletzt synchronisiert:")).to_be_visible()
     cards = page.locator(".entry-card")
     expect(cards).to_have_count(2)
@@ -389,14 +409,13 @@ def test_it_syncs_the_outbox_with_an_account(browser, shared_server):
     body, headers = fake.requests[0]
     assert headers["x-csrftoken"] == "k" * 32
     assert body["cursor"] == 0
-    meta = {row["key"]: row["value"] for row in stored(page, "meta")}
-    assert body["device"] == meta["device"]  # so that the server knows its own changes
     [change] = body["changes"]
-    assert change["base_version"] is None and change["data"]["intensity"] == 2
-    assert set(change) == {"id", "base_version", "client_updated_at", "deleted", "data"}
+    assert change["replaces"] == [] and change["data"]["intensity"] == 2
+    assert set(change) == {"id", "change", "replaces", "client_updated_at", "deleted", "data"}
     assert stored(page, "outbox") == []
     versions = {row["id"]: row["version"] for row in stored(page, "entries")}
-    assert versions == {change["id"]: 11, other_device["id"]: 3}
+    # The answer empties the outbox; the entry's version comes with its next pull.
+    assert versions == {change["id"]: None, other_device["id"]: 3}
 
     # A refused batch stays in the outbox and is not sent again and again.
     fake.status = 400
@@ -406,7 +425,7 @@ def test_it_syncs_the_outbox_with_an_account(browser, shared_server):
     expect(page.get_by_text("Der Server hat die Änderungen nicht angenommen.")).to_be_visible()
     expect(page.get_by_text("1 Änderung wartet auf das Senden.")).to_be_visible()
     [queued] = stored(page, "outbox")
-    assert queued["base_version"] == 11
+    assert queued["replaces"] == [change["change"]]  # the version the page showed
     sent = len(fake.requests)
     page.wait_for_timeout(2500)
     assert len(fake.requests) == sent
@@ -419,6 +438,9 @@ def test_it_marks_a_rejected_entry_until_it_is_fixed_and_syncs_the_rest(browser,
     context.add_cookies([{"name": "csrftoken", "value": "k" * 32, "url": shared_server.url}])
     page = context.new_page()
     fake = FakeSyncServer(page, refuse=(7, "Der Beginn liegt zu weit zurück."))
+    # Logged in first: what is saved now is the account's, no first-login question.
+    page.goto(f"{shared_server.url}/de/tagebuch/")
+    wait_until(page, "JSON.parse(localStorage.getItem('diary:auth') || '{}').account")
     for strength in ("7", "4"):
         page.goto(f"{shared_server.url}/de/tagebuch/eintrag/")
         intensity(page).get_by_role("radio", name=strength, exact=True).tap()
@@ -481,7 +503,9 @@ def test_it_has_no_axe_violations_on_the_diary_pages(browser, shared_server, sch
           const store = await import(url);
           const id = crypto.randomUUID();
           await store.applyRemote([{id, version: 2, client_updated_at: new Date().toISOString(),
-                                    deleted: false, conflict: true, data}], 2);
+                                    deleted: false, conflict: true, change: crypto.randomUUID(), data,
+                                    kept: [{change: crypto.randomUUID(), client_updated_at: new Date().toISOString(),
+                                            data: {...data, notes: "other"}}]}], 2);
           return id;
         }""",
         [static("js/diary-store.js"), {**DATA, "measures": [{"id": "heat", "helped": 1}]}],

@@ -46,6 +46,8 @@ def sign_in(page, server, form, button, email):
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name=button).click()
     expect(page).to_have_url(f"{server.url}/de/tagebuch/")
+    # The list page's sync has asked whose session this is: what is typed now is this account's.
+    wait_until(page, "JSON.parse(localStorage.getItem('diary:auth') || '{}').account")
 
 
 def add_entry(page, server, strength, notes):
@@ -74,13 +76,20 @@ def cards(page):
     return page.locator(".entry-card")
 
 
-def test_it_uploads_the_phones_entries_at_the_first_login_without_duplicates(browser, server):
+def test_it_uploads_the_phones_entries_at_the_first_login_after_asking(browser, server):
     phone = browser.new_context(**PHONE).new_page()
     add_entry(phone, server, 6, "vor dem Konto 1")
     add_entry(phone, server, 4, "vor dem Konto 2")
     register(phone, server)
-    synced(phone, server)
+    # Made without an account: uploaded only after a yes, with the count (issue 17).
+    question = phone.get_by_text("2 Einträge von diesem Gerät in dein Konto übernehmen?")
+    expect(question).to_be_visible()
+    assert server_notes(server) == []
+    phone.get_by_role("button", name="Ja, übernehmen").tap()
+    expect(phone.locator("[data-sync-message]")).to_have_text("Alles synchronisiert.")
+    wait_until(phone, OUTBOX_EMPTY)
     assert server_notes(server) == ["vor dem Konto 1", "vor dem Konto 2"]
+    expect(question).to_be_hidden()
 
     laptop = browser.new_context(**PHONE).new_page()
     log_in(laptop, server)
@@ -246,6 +255,64 @@ def test_it_removes_the_diary_from_the_phone_at_logout_and_keeps_it_on_the_serve
     assert owners == [("anna@example.org", "gehört Anna")]
 
 
+END_SESSIONS = """
+import sys
+from django.contrib.sessions.models import Session
+Session.objects.all().delete()  # as a password change on another device does
+print("null")
+"""
+
+
+def test_it_never_shows_or_uploads_the_previous_accounts_diary_on_a_shared_phone(browser, server):
+    """Issue 17, finding 1: Anna's session ends without the logout button; Ben logs in."""
+    page = browser.new_context(**PHONE).new_page()
+    register(page, server)
+    add_entry(page, server, 6, "Anna, synchronisiert")
+    synced(page, server)
+    in_django(server.env, END_SESSIONS)
+    add_entry(page, server, 5, "Anna, noch nicht gesendet")
+    page.goto(f"{server.url}/de/tagebuch/")
+    expect(page.locator("[data-sync-message]")).to_have_text("")  # no account: stays here
+    expect(cards(page)).to_have_count(2)
+
+    register(page, server, "ben@example.org")
+    notice = page.get_by_text("Auf diesem Gerät liegt das Tagebuch eines anderen Kontos:")
+    expect(notice).to_be_visible()
+    expect(page.locator("[data-other-email]")).to_have_text("anna@example.org")
+    expect(cards(page)).to_have_count(0)
+    owners = on_server(
+        server, "select u.email, e.notes from diary_entry e join auth_user u on u.id = e.user_id"
+    )
+    assert owners == [("anna@example.org", "Anna, synchronisiert")]
+
+    # Removing it asks first (one change of Anna's never reached the server); no keeps it.
+    answers = [False, True]
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.accept() if answers.pop(0) else dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.get_by_role("button", name="Von diesem Gerät entfernen").tap()
+    expect(notice).to_be_visible()
+    page.get_by_role("button", name="Von diesem Gerät entfernen").tap()
+    expect(notice).to_be_hidden()
+    assert len(asked) == 2
+    synced(page, server)
+    expect(notice).to_be_hidden()
+    add_entry(page, server, 3, "Ben")
+    synced(page, server)
+    expect(cards(page)).to_have_count(1)
+    owners = on_server(
+        server, "select u.email, e.notes from diary_entry e join auth_user u on u.id = e.user_id"
+    )
+    assert sorted(owners) == [
+        ("anna@example.org", "Anna, synchronisiert"),
+        ("ben@example.org", "Ben"),
+    ]
+
+
 def test_it_keeps_no_account_page_in_the_offline_cache(browser, server):
     page = browser.new_context(**PHONE).new_page()
     register(page, server)
@@ -322,4 +389,5 @@ def test_it_keeps_an_acknowledged_edit_when_the_device_that_lost_edits_again(bro
     kept = [
         json.loads(d)["notes"] for (d,) in on_server(server, "select data from diary_entryversion")
     ]
-    assert sorted(kept) == ["am Handy, bestätigt", "am Laptop, offline, älter"]
+    # The laptop's older text was typed over on the laptop, which showed it: replaced (issue 17).
+    assert sorted(kept) == ["am Handy, bestätigt"]

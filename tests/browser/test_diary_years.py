@@ -109,7 +109,7 @@ from tests.diary.helpers import change, validated
 
 user = User.objects.get(email=sys.argv[1])
 entry = Entry.objects.get(user=user, notes=sys.argv[2])
-sync.push(user, validated(change(entry.uuid, base=entry.version, notes="am Laptop")))
+sync.push(user, validated(change(entry.uuid, [entry.change], notes="am Laptop")))
 print("null")
 """
 

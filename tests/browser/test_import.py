@@ -47,10 +47,14 @@ def test_it_moves_the_diary_to_another_phone_and_merges_by_entry_id(
     assert len(rows) == 23
     # The newer version stays, marked as changed on two devices; the other is kept with it.
     kept = rows[changed["id"]]
-    assert kept["conflict"] is True and kept["data"]["notes"] == "Auf dem neuen Telefon ergänzt"
-    assert kept["history"][0]["data"]["notes"] == diary[1]["data"]["notes"]
-    # Everything new waits to be synced once there is an account.
-    assert len(stored(new_phone, "outbox")) == 22
+    assert kept["data"]["notes"] == "Auf dem neuen Telefon ergänzt"
+    assert [k["data"]["notes"] for k in kept["kept"]] == [diary[1]["data"]["notes"]]
+    # Everything new waits to be synced once there is an account, the kept version too: the
+    # server keeps it as such (issue 17, finding 2).
+    outbox = stored(new_phone, "outbox")
+    assert len(outbox) == 22
+    (other,) = [c for c in outbox if c["id"] == changed["id"]]
+    assert (other["replaces"], other["data"]["notes"]) == ([], diary[1]["data"]["notes"])
 
     # The same file again: nothing duplicated.
     status = imported(new_phone, backup)

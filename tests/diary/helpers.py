@@ -16,10 +16,12 @@ def data(**fields):
     return {"started_at": at(0), "intensity": 5, **fields}
 
 
-def change(entry_id=None, base=None, when=1, deleted=False, **fields):
+def change(entry_id=None, replaces=(), when=1, deleted=False, change_id=None, **fields):
+    """A change with an id of its own, replacing the versions (change ids, or changes) named."""
     return {
         "id": str(entry_id or uuid.uuid4()),
-        "base_version": base,
+        "change": str(change_id or uuid.uuid4()),
+        "replaces": [r["change"] if isinstance(r, dict) else str(r) for r in replaces],
         "client_updated_at": at(when),
         "deleted": deleted,
         "data": {} if deleted else data(**fields),

@@ -49,6 +49,7 @@ def test_it_pushes_and_pulls(alice):
     assert body["applied"] == [
         {
             "id": first["id"],
+            "change": first["change"],
             "version": 1,
             "client_updated_at": body["applied"][0]["client_updated_at"],
             "status": "applied",
@@ -78,7 +79,8 @@ def test_it_accepts_the_same_batch_twice_as_one(alice):
     sync(alice, batch)
     again = sync(alice, batch, cursor=2).json()
     assert [a["status"] for a in again["applied"]] == ["duplicate", "duplicate"]
-    assert again["changes"] == []
+    # A duplicate raises the entry's version (content unchanged): its device pulls it again.
+    assert [row["data"]["notes"] for row in again["changes"]] == ["a", "b"]
     assert Entry.objects.count() == 2
 
 
@@ -101,7 +103,8 @@ def test_it_pages_the_pull_by_cursor(alice):
 def test_it_sends_deletions_as_tombstones(alice):
     entry = change(notes="private")
     sync(alice, [entry])
-    body = sync(alice, [change(entry["id"], base=1, when=2, deleted=True)], cursor=1).json()
+    gone = change(entry["id"], [entry], when=2, deleted=True)
+    body = sync(alice, [gone], cursor=1).json()
     assert body["changes"] == [
         {
             "id": entry["id"],
@@ -109,7 +112,9 @@ def test_it_sends_deletions_as_tombstones(alice):
             "client_updated_at": body["changes"][0]["client_updated_at"],
             "deleted": True,
             "conflict": False,
+            "change": None,
             "data": {},
+            "kept": [],
         }
     ]
 
@@ -291,15 +296,15 @@ def test_it_refuses_a_made_up_cursor(alice, cursor):
     assert response.json() == {"detail": "Invalid cursor"}
 
 
-def test_it_shows_an_entry_with_the_version_that_lost_a_conflict(alice):
+def test_it_shows_an_entry_with_its_kept_version(alice):
     entry = change(notes="original")
     sync(alice, [entry])
-    sync(alice, [change(entry["id"], base=1, when=5, notes="phone")])
-    sync(alice, [change(entry["id"], base=1, when=3, notes="tablet")])
+    sync(alice, [change(entry["id"], [entry], when=5, notes="phone")])
+    sync(alice, [change(entry["id"], [entry], when=3, notes="tablet")])
     body = alice.get(f"/api/v1/diary/entries/{entry['id']}/").json()
     assert body["conflict"] is True
     assert body["data"]["notes"] == "phone"
-    assert [h["data"]["notes"] for h in body["history"]] == ["tablet"]
+    assert [k["data"]["notes"] for k in body["kept"]] == ["tablet"]
 
 
 def test_it_exports_all_data_as_json_and_csv(alice):
@@ -367,8 +372,8 @@ def test_it_never_shows_one_users_entries_to_another(alice, bob):
 def test_it_never_lets_one_user_change_or_delete_anothers_entry(alice, bob):
     entry = change(notes="Alice only")
     sync(alice, [entry])
-    sync(bob, [change(entry["id"], base=1, when=9, notes="Bob was here")])
-    sync(bob, [change(entry["id"], base=1, when=10, deleted=True)])
+    sync(bob, [change(entry["id"], [entry], when=9, notes="Bob was here")])
+    sync(bob, [change(entry["id"], [entry], when=10, deleted=True)])
     alices = Entry.objects.get(user=alice.user)
     assert (alices.notes, alices.deleted, alices.version) == ("Alice only", False, 1)
 
@@ -419,3 +424,39 @@ def test_it_refuses_a_sync_body_over_4_mb_unread(alice):
     response = alice.post(SYNC, huge, content_type="application/json")
     assert response.status_code == 413
     assert response.json() == {"detail": "The request is too large."}
+
+
+# Audit finding 11 (and 16): inputs that gave a 500, or failed the whole batch, are a 4xx or a
+# "rejected" of that change alone; the valid change beside them applies.
+@pytest.mark.parametrize(
+    "bad",
+    [
+        None,
+        {**change(), "id": "\ud800"},
+        {**change(), "change": "\ud800"},
+        {**change(), "replaces": [2**63]},
+        {**change(), "base_version": 2**63},
+    ],
+    ids=["null", "surrogate-id", "surrogate-change", "huge-replaces", "first-design-base"],
+)
+def test_it_rejects_a_malformed_change_alone_and_applies_the_rest(alice, bad):
+    good = change(notes="valid beside it")
+    # Sent as a phone sends it (the test client's renderer would refuse the lone surrogate).
+    body = json.dumps({"cursor": 0, "changes": [bad, good]})
+    response = alice.post(SYNC, body, content_type="application/json")
+    assert response.status_code == 200
+    first, second = response.json()["applied"]
+    assert (first["status"], first["id"]) == ("rejected", None if bad is None else first["id"])
+    assert second["status"] == "applied"
+    assert Entry.objects.get().notes == "valid beside it"
+
+
+def test_it_answers_a_cursor_beyond_the_database_with_a_400(alice):
+    assert sync(alice, cursor=2**63).status_code == 400
+
+
+def test_it_lists_up_to_the_last_day_there_is(alice):
+    sync(alice, [change()])
+    response = alice.get("/api/v1/diary/entries/?to=9999-12-31")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1

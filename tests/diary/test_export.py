@@ -13,6 +13,10 @@ from tests.diary.test_api import client_for, sync
 pytestmark = pytest.mark.django_db
 FIRST = "11111111-1111-4111-8111-111111111111"
 SECOND = "22222222-2222-4222-8222-222222222222"
+CHANGES = {
+    FIRST: "11111111-0000-4000-8000-000000000001",
+    SECOND: "22222222-0000-4000-8000-000000000002",
+}
 
 
 @pytest.fixture
@@ -32,8 +36,14 @@ def alice():
                 measures=[{"id": "heat", "helped": 2}, {"id": "movement"}],
                 redflag={"tier": "soon", "reasons": ["cramp-long"]},
                 notes='Beim Heben; „links“, "=1+1"',
+                change_id=CHANGES[SECOND],
             ),
-            change(FIRST, started_at="2026-10-01T20:00:00+00:00", intensity=4),
+            change(
+                FIRST,
+                change_id=CHANGES[FIRST],
+                started_at="2026-10-01T20:00:00+00:00",
+                intensity=4,
+            ),
         ],
     )
     return alice
@@ -74,7 +84,9 @@ def row(uuid, started_at, intensity, **fields):
         "client_updated_at": "2026-11-01T08:01:00Z",
         "deleted": False,
         "conflict": False,
+        "change": CHANGES[uuid],
         "data": {**schema.EMPTY, "started_at": started_at, "intensity": intensity, **fields},
+        "kept": [],
     }
 
 
@@ -124,7 +136,7 @@ def test_it_sends_the_rows_in_pieces_not_as_one_body(alice, monkeypatch):
 
 
 def test_it_leaves_out_deleted_entries(alice):
-    sync(alice, [change(FIRST, base=2, when=9, deleted=True)])
+    sync(alice, [change(FIRST, [CHANGES[FIRST]], when=9, deleted=True)])
     assert FIRST not in alice.get("/api/v1/diary/export.csv").getvalue().decode()
     assert json.loads(alice.get("/api/v1/diary/export.json").getvalue()) == {
         "entries": [FORMER_JSON["entries"][1]]

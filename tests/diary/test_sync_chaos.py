@@ -4,8 +4,9 @@ lost requests and answers, duplicate and late requests, offline periods and skew
 
 A fixed seed runs with the PostgreSQL tests (`make test`); `make chaos SEED=… OPS=…` runs a longer
 one and prints its figures. Afterwards every phone and the server agree, every text the server
-acknowledged is current, in a history or was changed by a person who saw it, no deleted entry
-is back unless a later edit says so, nothing is there twice, and no outbox holds anything.
+acknowledged is current or a kept version every phone shows, unless a person who saw it
+replaced it; no replaced version comes back; every kept version is marked; no outbox holds
+anything; and no text crosses accounts.
 """
 
 import json
@@ -94,12 +95,20 @@ def test_it_loses_resurrects_duplicates_and_blocks_nothing_under_chaos(server, t
 
 def check(user, phones):
     problems = []
-    entries = {str(e.uuid): e for e in Entry.objects.filter(user=user)}
-    history = list(EntryVersion.objects.filter(entry__user=user).select_related("entry"))
+    entries = {str(e.uuid): e for e in Entry.objects.filter(user=user).prefetch_related("kept")}
 
-    # Every phone holds what the server holds, and nothing waits in an outbox.
+    # Every phone holds what the server holds, kept versions included, and no outbox waits.
+    def kept_of(versions):
+        return tuple(sorted((str(k["change"]), k["data"]["notes"]) for k in versions))
+
     server_view = {
-        i: (e.deleted, e.notes if not e.deleted else None, e.version, e.client_updated_at)
+        i: (
+            e.deleted,
+            None if e.deleted else e.notes,
+            e.version,
+            e.client_updated_at,
+            kept_of({"change": k.change, "data": k.data} for k in e.kept.all()),
+        )
         for i, e in entries.items()
     }
     for name, phone in phones.items():
@@ -111,6 +120,7 @@ def check(user, phones):
                 None if e["deleted"] else e["data"]["notes"],
                 e["version"],
                 instant(e["client_updated_at"]),
+                kept_of(e.get("kept", [])),
             )
             for e in phone["entries"]
         }
@@ -118,42 +128,35 @@ def check(user, phones):
             if local.get(i) != server_view.get(i):
                 problems.append(f"{name}: {i} is {local.get(i)} here, {server_view.get(i)} there")
 
-    # Every acknowledged text is current, in a history, or a person saw it and changed it, or
-    # a device that had its version deleted the entry (a deletion takes the history along).
-    current = Counter(e.notes for e in entries.values() if not e.deleted)
-    kept = Counter(h.data["notes"] for h in history)
-    seen = {text for phone in phones.values() for text in phone["replaced"]}
+    # Every acknowledged version is current or kept (so every phone shows it), unless a person
+    # who saw it on a phone replaced it (typed over it, deleted it, chose in the conflict view).
+    versions = {str(e.change) for e in entries.values() if e.change}
+    versions |= {str(k.change) for e in entries.values() for k in e.kept.all()}
+    seen = {change for phone in phones.values() for change in phone["replaced"]}
     answered = [a for phone in phones.values() for a in phone["answered"]]
-    deleted_knowing = {}
-    for a in answered:
-        if a["deleted"] and a["status"] != "rejected":
-            known = max(a["base_version"] or 0, deleted_knowing.get(a["id"], 0))
-            deleted_knowing[a["id"]] = known
-    first = {}
-    for a in answered:
-        if not a["deleted"] and a["status"] != "rejected":
-            first[a["notes"]] = min(a["version"], first.get(a["notes"], a["version"]))
     for answer in answered:
         if answer["status"] == "rejected" or answer["deleted"]:
             continue
-        text = answer["notes"]
-        if any(text in texts for texts in (current, kept, seen)):
-            continue
-        if deleted_knowing.get(answer["id"], 0) >= first[text]:
-            continue
-        problems.append(f"acknowledged text lost: {answer}; {story(answer['id'], entries, phones)}")
+        if answer["change"] not in versions | seen:
+            problems.append(
+                f"acknowledged text lost: {answer}; {story(answer['id'], entries, phones)}"
+            )
 
-    # No deleted entry comes back unless a later edit says so.
-    for answer in answered:
-        if answer["deleted"] and answer["status"] != "rejected":
-            entry = entries.get(answer["id"])
-            stamp = instant(answer["client_updated_at"])
-            if entry is None or (not entry.deleted and entry.client_updated_at <= stamp):
-                problems.append(f"deleted entry is back: {answer}")
+    # Nothing removed comes back: a version a person replaced is neither current nor kept.
+    for change in seen & versions:
+        problems.append(f"replaced version {change} is back")
 
-    # Nothing twice: each text once among the diary and the histories.
-    for text, count in (current + kept).items():
-        if count > 1:
+    # A kept version the app cannot show: one beside an entry not marked.
+    for entry in entries.values():
+        if entry.kept.all() and not entry.conflict:
+            problems.append(f"kept version of {entry.uuid} not marked")
+
+    # Nothing twice: each text once among the diary and the kept versions (keep both and
+    # take-the-other write a chosen text again, as a version of its own).
+    chosen = Counter(e.notes for e in entries.values() if not e.deleted)
+    chosen.update(k.data["notes"] for e in entries.values() for k in e.kept.all())
+    for text, count in chosen.items():
+        if count > 2:
             problems.append(f"{text} is there {count} times")
     return problems
 
@@ -161,9 +164,9 @@ def check(user, phones):
 def story(entry_id, entries, phones):
     """What the server holds of an entry and every answer about it, to find the cause."""
     entry = entries.get(entry_id)
-    held = entry and (entry.deleted, entry.notes, entry.version, entry.content_version)
+    held = entry and (entry.deleted, entry.notes, entry.version, entry.change)
     answers = [
-        (name, a["status"], a["won"], a["version"], a["base_version"], a["deleted"], a["notes"])
+        (name, a["status"], a["won"], a["version"], a["change"], a["deleted"], a["notes"])
         for name, phone in phones.items()
         for a in phone["answered"]
         if a["id"] == entry_id
@@ -174,12 +177,14 @@ def story(entry_id, entries, phones):
 def summary(result, violations):
     answered = [a for phone in result["phones"].values() for a in phone["answered"]]
     statuses = Counter(a["status"] for a in answered)
+    kept = EntryVersion.objects.count()
     faults = Counter()
     for phone in result["phones"].values():
         faults.update(phone["faults"])
     return (
         f"chaos seed {result['seed']}: {result['ops']} operations {dict(result['counts'])} "
         f"in {result['seconds']:.0f} s; faults {sum(faults.values())} {dict(faults)}; "
-        f"answers {dict(statuses)}; conflicts {statuses['conflict']}; "
+        f"answers {dict(statuses)}; kept versions {kept}, all marked and on every phone: "
+        f"{not any('not marked' in v or 'there' in v for v in violations)}; "
         f"violations: {len(violations)}"
     )

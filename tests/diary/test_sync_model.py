@@ -10,9 +10,8 @@ import uuid
 
 import pytest
 
-from diary.models import EntryVersion
 from tests.diary.node_support import NODE, run_node, sessions
-from tests.diary.test_sync_properties import BATCH, SEQUENCES, check, run
+from tests.diary.test_sync_properties import BATCH, SEQUENCES, check, diary_of, run
 from tests.harness import AppServer
 
 pytestmark = pytest.mark.skipif(not NODE, reason="needs Node (Debian package nodejs)")
@@ -36,8 +35,8 @@ def accounts(server):
 
 
 def shipped(server, email, cookies, devices, steps):
-    """The shipped client's run: (server entries, server history, each phone's diary), and
-    each phone's outbox and requests."""
+    """The shipped client's run: (server diary, each phone's diary), and each phone's outbox
+    and requests. A diary: {entry id: (notes, sorted notes of its kept versions)}."""
     config = {
         "phones": {
             str(n): {"url": server.url, "cookies": c, "device": d}
@@ -48,50 +47,47 @@ def shipped(server, email, cookies, devices, steps):
     phones = [phones[str(n)] for n in range(len(devices))]
     with sqlite3.connect(server.database) as db:
         rows = db.execute(
-            "select e.id, e.uuid, e.deleted, e.notes, e.version, e.conflict from diary_entry e"
-            " join auth_user u on u.id = e.user_id where u.username = ?",
+            "select e.id, e.uuid, e.notes from diary_entry e join auth_user u on u.id = e.user_id"
+            " where u.username = ? and not e.deleted",
             [email],
         ).fetchall()
-        ids = {pk: str(uuid.UUID(hex_id)) for pk, hex_id, *_ in rows}
-        history = db.execute(
-            "select entry_id, data, replaced_at_version from diary_entryversion"
-            f" where entry_id in ({','.join('?' * len(ids))})",
-            list(ids),
+        kept = db.execute(
+            "select entry_id, data from diary_entryversion"
+            f" where entry_id in ({','.join('?' * len(rows))})",
+            [pk for pk, *_ in rows],
         ).fetchall()
-    entries = {ids[pk]: (bool(gone), notes, v, bool(c)) for pk, _, gone, notes, v, c in rows}
-    history = [(ids[pk], json.loads(data)["notes"], at) for pk, data, at in history]
+    on_server = {
+        str(uuid.UUID(hex_id)): (notes, sorted(json.loads(d)["notes"] for e, d in kept if e == pk))
+        for pk, hex_id, notes in rows
+    }
     diaries = [
-        {e["id"]: e["data"]["notes"] for e in phone["entries"] if not e["deleted"]}
+        {
+            e["id"]: (e["data"]["notes"], sorted(k["data"]["notes"] for k in e["kept"]))
+            for e in phone["entries"]
+            if not e["deleted"]
+        }
         for phone in phones
     ]
-    return named(steps, entries, history, diaries), phones
+    return named(steps, on_server, diaries), phones
 
 
 def modelled(devices, steps):
     user, server, phones = run(devices, lambda _: steps)
     check(user, server, phones)
-    entries = {
-        str(e.uuid): (e.deleted, e.notes, e.version, e.conflict) for e in user.diary_entries.all()
-    }
-    history = [
-        (str(h.entry.uuid), h.data["notes"], h.replaced_at_version)
-        for h in EntryVersion.objects.filter(entry__user=user).select_related("entry")
-    ]
-    return named(steps, entries, history, [phone.diary() for phone in phones])
+    return named(steps, diary_of(user), [phone.diary() for phone in phones])
 
 
-def named(steps, entries, history, diaries):
-    """An edit kept as an entry of its own has an id made from its stamp, which differs between
-    the two runs (the model's clock is not the phones'): such an entry is named by its text."""
+def named(steps, on_server, diaries):
+    """An entry "keep both" made has an id of its own, which differs between the two runs: such
+    an entry is named by its text."""
     created = {step[2] for step in steps if step[0] == "create"}
 
-    def name(entry_id, notes):
-        return entry_id if entry_id in created else f"kept: {notes}"
+    def name(entry_id, version):
+        return entry_id if entry_id in created else f"kept: {version[0]}"
 
     return (
-        {name(i, entry[1]): entry for i, entry in entries.items()},
-        sorted((name(i, entries[i][1]), notes, at) for i, notes, at in history),
-        [{name(i, notes): notes for i, notes in diary.items()} for diary in diaries],
+        {name(i, v): v for i, v in on_server.items()},
+        [{name(i, v): v for i, v in diary.items()} for diary in diaries],
     )
 
 
@@ -100,10 +96,9 @@ def named(steps, entries, history, diaries):
 def test_it_converges_on_the_shipped_client_and_ends_where_the_model_ends(server, accounts, name):
     devices, steps = SEQUENCES[name]
     email = f"{name}@example.org"
-    (entries, history, diaries), phones = shipped(server, email, accounts[email], devices, steps)
-    live = {key: notes for key, (gone, notes, *_) in entries.items() if not gone}
+    (on_server, diaries), phones = shipped(server, email, accounts[email], devices, steps)
     for diary, phone in zip(diaries, phones, strict=True):
-        assert diary == live
+        assert diary == on_server
         assert phone["outbox"] == []
         assert max(request["changes"] for request in phone["requests"]) <= BATCH
-    assert (entries, history, diaries) == modelled(devices, steps)
+    assert (on_server, diaries) == modelled(devices, steps)

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from diary import sync
-from diary.models import EntryVersion
 from diary.serializers import ResultSerializer, RowSerializer, checked_changes
+from tests.diary.helpers import validated
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 BATCH = 3  # small batches, so that every sync runs several rounds
@@ -29,30 +29,14 @@ BATCH = 3  # small batches, so that every sync runs several rounds
 class Server:
     def __init__(self, user):
         self.user = user
-        self.received = []  # every change that reached the server, as (id, notes, deleted)
-        self.texts = {}  # (id, version) -> the notes the entry had at that version
-        self.seen = set()  # (id, notes) replaced by a device that had synced that version
-        self.answered = {}  # (id, notes) -> the first version the server answered it with
-        self.deleted_at = {}  # id -> the latest version a deletion that won was based on
+        self.received = {}  # change id -> every change that reached the server, as sent
 
     def sync(self, cursor, changes, device):
         valid, rejected = checked_changes(changes)
         assert not rejected
-        self.received += [(c["id"], c["data"].get("notes"), c["deleted"]) for c in changes]
+        for change in changes:
+            self.received.setdefault(change["change"], change)
         applied = sync.push(self.user, valid, device)
-        for change, result in zip(valid, applied, strict=True):
-            base = (str(change["id"]), change["base_version"])
-            if result["status"] == "applied" and base in self.texts:
-                self.seen.add((base[0], self.texts[base]))
-            if change["deleted"] and result["won"]:
-                self.deleted_at[base[0]] = max(base[1] or 0, self.deleted_at.get(base[0], 0))
-            elif not change["deleted"]:
-                text = (base[0], change["data"].get("notes"))
-                self.answered[text] = min(
-                    result["version"], self.answered.get(text, result["version"])
-                )
-        for entry in self.user.diary_entries.all():
-            self.texts[(str(entry.uuid), entry.version)] = entry.notes
         rows, cursor, more = sync.pull(self.user, cursor, limit=BATCH)
         return {
             "cursor": cursor,
@@ -63,40 +47,53 @@ class Server:
 
 
 class Device:
-    def __init__(self, name, clock, device):
+    """A phone as static/js/diary-store.js and diary-sync.js make it: a change has an id of its
+    own, replaces what the phone showed (and its own changes still waiting), and is known again
+    by that id only."""
+
+    def __init__(self, name, clock, device, new_id=None):
         self.name = name
         self.device = device
         self.clock = clock
-        self.entries = {}  # id -> {data, client_updated_at, deleted, version, conflict}
-        self.outbox = {}  # id -> {id, base_version, client_updated_at, deleted, data}
+        self.new_id = new_id or (lambda: str(uuid.uuid4()))
+        self.entries = {}  # id -> {data, change, client_updated_at, deleted, kept}
+        self.outbox = {}  # id -> {id, change, replaces, client_updated_at, deleted, data}
         self.cursor = 0
         self.typed = []  # (id, notes) in the order the user typed them
-        self.replaced = set()  # texts the user saw on this device and then edited or deleted
 
-    def write(self, entry_id, data, deleted=False):
+    def write(self, entry_id, data, deleted=False, shown=None):
         now = next(self.clock)
-        entry = self.entries.get(entry_id, {"version": None, "conflict": False})
-        if not entry.get("deleted", True):
-            self.replaced.add(entry["data"]["notes"])  # seen here, and changed
-        self.entries[entry_id] = {
-            **entry,
-            "data": data,
-            "client_updated_at": now,
-            "deleted": deleted,
-        }
-        base = (
-            self.outbox[entry_id]["base_version"] if entry_id in self.outbox else entry["version"]
-        )
+        entry = self.entries.get(entry_id, {"change": None, "kept": [], "deleted": True})
+        if shown is None:
+            # What the page showed: the current version; a deletion also takes the kept ones.
+            shown = [entry["change"]] if entry["change"] else []
+            if deleted:
+                shown += [k["change"] for k in entry["kept"]]
+        waiting = self.outbox.get(entry_id)
+        chain = [*waiting["replaces"], waiting["change"]] if waiting else []
+        change_id = self.new_id()
         self.outbox[entry_id] = {
             "id": entry_id,
-            "base_version": base,
+            "change": change_id,
+            "replaces": sorted(set(shown) | set(chain)),
             "client_updated_at": now,
             "deleted": deleted,
             "data": {} if deleted else data,
         }
+        kept = [k for k in entry["kept"] if k["change"] not in shown]
+        self.entries[entry_id] = {
+            "data": {} if deleted else data,
+            "change": None if deleted else change_id,
+            "client_updated_at": now,
+            "deleted": deleted,
+            "kept": [] if deleted else kept,
+        }
 
     def alive(self):
         return sorted(i for i, e in self.entries.items() if not e["deleted"])
+
+    def conflicted(self):
+        return sorted(i for i, e in self.entries.items() if e["kept"])
 
     def create(self, entry_id, notes):
         self.typed.append((entry_id, notes))
@@ -108,6 +105,17 @@ class Device:
 
     def delete(self, entry_id):
         self.write(entry_id, {}, deleted=True)
+
+    def resolve(self, entry_id, choice):
+        """The conflict view: "take" the other version, "keep" this one, or keep "both"."""
+        entry = self.entries[entry_id]
+        other = entry["kept"][0]
+        shown = [entry["change"], other["change"]]
+        if choice == "both":
+            self.typed.append((f"{entry_id}+", other["data"]["notes"]))
+            self.write(self.new_id(), other["data"])
+        data = other["data"] if choice == "take" else entry["data"]
+        self.write(entry_id, data, shown=shown)
 
     def sync(self, server, failure=None):
         """failure: None, "request" (lost before the server) or "response" (lost after)."""
@@ -129,35 +137,29 @@ class Device:
 
     def confirm(self, result):
         waiting = self.outbox.get(result["id"])
-        if waiting and same_time(waiting["client_updated_at"], result["client_updated_at"]):
+        if waiting and waiting["change"] == result["change"]:
             del self.outbox[result["id"]]
-        elif waiting and result["won"]:
-            waiting["base_version"] = result["version"]  # our earlier change is now that version
-        if result["won"]:  # a change that lost keeps its base until the winner arrives
-            self.entries[result["id"]]["version"] = result["version"]
 
     def apply_remote(self, row):
         waiting = self.outbox.get(row["id"])
-        if waiting and not same_time(waiting["client_updated_at"], row["client_updated_at"]):
-            return  # edited here since: the next push lets the server decide
+        versions = [row["change"], *(k["change"] for k in row["kept"])]
+        if waiting and waiting["change"] not in versions:
+            return  # not received yet: keep what was typed; the next push lets the server decide
         self.outbox.pop(row["id"], None)
-        local = self.entries.get(row["id"])
-        if local and (local["version"] or 0) > row["version"]:
-            return
         self.entries[row["id"]] = {
             "data": row["data"],
+            "change": row["change"],
             "client_updated_at": row["client_updated_at"],
             "deleted": row["deleted"],
-            "version": row["version"],
-            "conflict": row["conflict"],
+            "kept": row["kept"],
         }
 
     def diary(self):
-        return {i: e["data"]["notes"] for i, e in self.entries.items() if not e["deleted"]}
-
-
-def same_time(a, b):
-    return datetime.fromisoformat(a) == datetime.fromisoformat(b)
+        return {
+            i: (e["data"]["notes"], sorted(k["data"]["notes"] for k in e["kept"]))
+            for i, e in self.entries.items()
+            if not e["deleted"]
+        }
 
 
 def ticking_clock():
@@ -171,8 +173,11 @@ delete = st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 3))
 sync_now = st.tuples(
     st.just("sync"), st.integers(0, 2), st.sampled_from([None, None, "request", "response"])
 )
+resolve = st.tuples(
+    st.just("resolve"), st.integers(0, 2), st.sampled_from(["take", "keep", "both"])
+)
 # Weighted towards edits and syncs of few entries, which is where conflicts happen.
-operation = st.one_of(create, edit, edit, edit, delete, sync_now, sync_now, sync_now)
+operation = st.one_of(create, edit, edit, edit, delete, resolve, sync_now, sync_now, sync_now)
 
 
 def run(devices, plan):
@@ -180,10 +185,13 @@ def run(devices, plan):
     good network, twice round. A step: ("create" | "edit", device, id, notes), ("delete",
     device, id) or ("sync", device, None | "request" | "response"); each is taken after the
     one before has run. Returns (user, server, phones)."""
-    user = User.objects.create_user(str(uuid.uuid4()))
+    user = User.objects.create(username=str(uuid.uuid4()))
     server = Server(user)
     clock = ticking_clock()
-    phones = [Device(n, clock, uuid.UUID(device)) for n, device in enumerate(devices)]
+    ids = (str(uuid.UUID(int=n, version=4)) for n in itertools.count(1))
+    phones = [
+        Device(n, clock, uuid.UUID(device), lambda: next(ids)) for n, device in enumerate(devices)
+    ]
     for step in plan(phones):
         perform(server, phones, step)
     for _ in range(2):
@@ -200,33 +208,36 @@ def perform(server, phones, step):
         getattr(phones[phone], kind)(*args)
 
 
+def diary_of(user):
+    return {
+        str(e.uuid): (e.notes, sorted(k.data["notes"] for k in e.kept.all()))
+        for e in user.diary_entries.filter(deleted=False).prefetch_related("kept")
+    }
+
+
 def check(user, server, phones):
-    # Same diary on every device, and the same as on the server.
-    on_server = {str(e.uuid): e.notes for e in user.diary_entries.filter(deleted=False)}
+    # Same diary on every device, kept versions included, and the same as on the server.
+    on_server = diary_of(user)
     for phone in phones:
         assert phone.diary() == on_server
         assert not phone.outbox
 
-    # No duplicates: one row per entry id, and every created entry is known to the server;
-    # the only others are edits kept as entries of their own when a deletion won.
-    created = {entry_id for phone in phones for entry_id, _ in phone.typed}
-    ids = {str(u) for u in user.diary_entries.values_list("uuid", flat=True)}
-    assert created <= ids
-    assert len(ids - created) <= len(
-        [1 for _, _, deleted in server.received if not deleted]
-    )  # at most one kept entry per edit received
+    # Nothing lost and nothing back: the versions left are exactly the texts received that no
+    # received change replaced, and a change replaces only what its phone showed (or its own
+    # changes before it). So every text typed is current or a kept version the app shows until
+    # a person who saw it replaced it.
+    replaced = {r for change in server.received.values() for r in change["replaces"]}
+    left = {}
+    for change in server.received.values():
+        if not change["deleted"] and change["change"] not in replaced:
+            left.setdefault(change["id"], set()).add(change["data"]["notes"])
+    assert {i: {notes, *kept} for i, (notes, kept) in on_server.items()} == left
 
-    # No typed text lost: every text the server received is still the entry's text, or in its
-    # history, or was replaced by a device that had synced it (a change applied cleanly on top)
-    # or by the person on the device that showed it, or was taken along by a deletion from a
-    # device that had a version with that text in it (a deletion takes the history along).
-    # (Texts are unique, so a text kept as an entry of its own is found by its text.)
-    history = {h.data["notes"] for h in EntryVersion.objects.filter(entry__user=user)}
-    current = {e.notes for e in user.diary_entries.all()}
-    seen = {notes for _, notes in server.seen}.union(*(phone.replaced for phone in phones))
-    for entry_id, notes, deleted in server.received:
-        if not deleted and server.answered[(entry_id, notes)] > server.deleted_at.get(entry_id, 0):
-            assert notes in current | history | seen, notes
+    # The same changes in another order end in the same diary (in one batch each, reversed).
+    again = User.objects.create(username=str(uuid.uuid4()))
+    for change in reversed(list(server.received.values())):
+        sync.push(again, validated(change))
+    assert diary_of(again) == on_server
 
 
 # Sequences that failed once, with their ids: checked on every run, on the model here and
@@ -313,6 +324,11 @@ def test_it_converges_without_losing_entries_or_text(devices, operations, ids):
                 steps.append(("create", phone.name, new_id(), next(texts)))
             elif op[0] == "sync":
                 steps.append(("sync", phone.name, op[2]))
+            elif op[0] == "resolve":
+                if conflicted := phone.conflicted():
+                    steps.append(("resolve", phone.name, conflicted[0], op[2]))
+                else:
+                    continue
             elif alive := phone.alive():
                 entry_id = alive[op[2] % len(alive)]
                 if op[0] == "delete":

@@ -47,7 +47,7 @@ async function alive(phone) {
   return entries.filter((e) => !e.deleted).map((e) => e.id).sort();
 }
 
-const counts = { create: 0, edit: 0, delete: 0, sync: 0, burst: 0, arrive: 0, attend: 0, fix: 0, discard: 0 };
+const counts = { create: 0, edit: 0, delete: 0, sync: 0, burst: 0, arrive: 0, attend: 0, fix: 0, discard: 0, resolve: 0, tabs: 0, stale: 0 };
 const FAULTS = [
   [null, 45],
   ["request", 12],
@@ -66,6 +66,8 @@ async function operate(phone) {
     ["burst", 4],
     ["arrive", 3],
     ["attend", 3],
+    ["resolve", 4],
+    ["tabs", 5],
   ]);
   counts[op] += 1;
   if (op === "create") {
@@ -85,6 +87,21 @@ async function operate(phone) {
     // Several phones of the same person sync at the same moment.
     const together = all.filter((other) => config.phones[other.name].user === config.phones[phone.name].user);
     await Promise.all(together.map((other) => other.sync(weighted(FAULTS))));
+  } else if (op === "resolve") {
+    // The conflict view: take the other version, keep this one, or keep both.
+    const { entries } = await phone.state();
+    const marked = entries.filter((e) => !e.deleted && e.kept?.length).map((e) => e.id).sort();
+    if (marked.length) await phone.call("resolve", { id: pick(marked), choice: pick(["take", "keep", "both"]) });
+  } else if (op === "tabs") {
+    // Two tabs: the entry page loaded a version, the list tab syncs, then the page saves.
+    const ids = await alive(phone);
+    if (!ids.length) return;
+    const id = pick(ids);
+    const old = await phone.call("get", { id });
+    await phone.sync(weighted(FAULTS));
+    typed += 1;
+    const saved = await phone.call("save", { data: { ...old.data, notes: `${phone.name}-${typed}` }, id, seen: old.change });
+    if (saved?.stale) counts.stale += 1;
   } else if (op === "arrive") {
     await phone.call("arrive");
   } else {

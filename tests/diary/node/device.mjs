@@ -8,7 +8,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import "fake-indexeddb/auto";
 
-const { url, cookies } = workerData;
+const { url } = workerData;
+let { cookies } = workerData; // another login on this phone swaps them (see "login")
 const events = new EventTarget();
 const storage = new Map();
 let skew = workerData.skew ?? 0;
@@ -36,6 +37,9 @@ globalThis.document = {
   cookie: `csrftoken=${cookies.csrftoken}`,
   visibilityState: "visible",
   addEventListener() {},
+  documentElement: { lang: "de" },
+  // No page: diary-import.js only merges; diary-format.js reads the schema the test gives.
+  getElementById: (id) => (id === "diary-choices" && process.env.SCHEMA ? { textContent: process.env.SCHEMA } : null),
 };
 const realNow = Date.now;
 Date.now = () => realNow() + skew;
@@ -83,6 +87,7 @@ function note(request, answer) {
     const change = changes[result.id];
     answered.push({
       id: result.id,
+      change: result.change,
       status: result.status,
       won: result.won,
       version: result.version,
@@ -94,10 +99,13 @@ function note(request, answer) {
   }
 }
 
-// The person changes what this phone shows: that text was seen, and may go.
-async function seen(id) {
+// The person changes what this phone shows: those versions (change ids) were seen, and may go.
+// `kept`: the kept versions shown too (a deletion, a choice in the conflict view).
+async function seen(id, kept = []) {
   const old = id && (await store.get(id));
-  if (old && !old.deleted) replaced.push(old.data.notes);
+  if (!old || old.deleted) return;
+  if (old.change) replaced.push(old.change);
+  replaced.push(...(old.kept ?? []).filter((k) => kept === true || kept.includes(k.change)).map((k) => k.change));
 }
 
 // DIARY_JS: another copy of static/js/ (say, an older commit's), to see the tests fail on it.
@@ -128,17 +136,34 @@ const phases = [];
 addEventListener("diary:sync", (event) => phases.push(event.detail.phase));
 
 const ops = {
-  save: async ({ data, id }) => {
-    await seen(id);
-    return store.save(data, id);
+  // seen: the change id the page loaded (two tabs: a sync may have pulled since).
+  save: async ({ data, id, seen: loaded }) => {
+    const before = id && (await store.get(id));
+    try {
+      const record = await store.save(data, id, loaded);
+      if (before && !before.deleted && before.change) replaced.push(before.change);
+      return record;
+    } catch (error) {
+      if (store.Stale && error instanceof store.Stale) return { stale: true };
+      throw error;
+    }
   },
   remove: async ({ id }) => {
-    await seen(id);
+    await seen(id, true);
     return store.remove(id);
   },
   discard: async ({ id }) => {
-    await seen(id);
+    await seen(id, true);
     return store.discard ? store.discard(id) : store.remove(id); // (older code had no discard)
+  },
+  // The conflict view: "take" the first kept version, "keep" this one, or keep "both".
+  resolve: async ({ id, choice }) => {
+    const entry = await store.get(id);
+    const other = entry?.kept?.[0];
+    if (!other) return null;
+    await seen(id, [other.change]);
+    const data = choice === "take" ? other.data : entry.data;
+    return store.resolve(id, data, [other.change], entry.change, choice === "both" ? [other] : []);
   },
   get: ({ id }) => store.get(id),
   list: () => store.list(),
@@ -155,6 +180,8 @@ const ops = {
     posts = 0;
     try {
       await sync.sync();
+      // "Take these entries into your account?" at the first login: this person says yes.
+      if (phases.at(-1) === "ask" && sync.adoptEntries) await sync.adoptEntries();
     } finally {
       navigator.onLine = true;
       fault = null;
@@ -171,6 +198,26 @@ const ops = {
   async reload() {
     loads += 1;
     sync = await import(new URL(`diary-sync.js?load=${loads}`, JS));
+  },
+  // Another person logs in on this phone (the session of the first ended without the button).
+  login: ({ cookies: next }) => {
+    cookies = next;
+    globalThis.document.cookie = `csrftoken=${cookies.csrftoken}`;
+  },
+  import: async ({ rows }) => (await import(new URL("diary-import.js", JS))).merge(rows),
+  // What the app shows: each listed entry's text and the texts of the other versions its
+  // conflict view can show (the first design fetched them from the server, or an import's history).
+  shown: async () => {
+    const shown = {};
+    for (const entry of await store.list()) {
+      let others = (entry.kept ?? entry.history ?? []).map((version) => version.data.notes);
+      if (!entry.kept && entry.conflict && !entry.history) {
+        const response = await send(`/api/v1/diary/entries/${entry.id}/`, { headers: { Accept: "application/json" } });
+        others = response.ok ? ((await response.json()).history ?? []).filter((v) => !v.deleted).map((v) => v.data.notes) : [];
+      }
+      shown[entry.id] = [entry.data.notes, ...others.sort()];
+    }
+    return shown;
   },
   requests: () => sent,
   state: dump,
