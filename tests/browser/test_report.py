@@ -4,9 +4,12 @@ ONE A4 page; a long diary stays one page, cut at a "Weitere Einträge" line, but
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import wait_until
+from tests.browser.test_accessibility import axe_violations_all_open
+from tests.browser.test_night_mode import THEMES, themed
 from tests.browser.test_patterns import entry, open_seeded, typical_diary
 
 
@@ -198,4 +201,15 @@ def test_it_hands_the_share_sheet_the_report_as_one_file(browser, shared_server)
     shared = page.evaluate("window.shared")
     assert shared["type"] == "text/html" and shared["name"].endswith(".html")
     assert "Physiotherapie?" in shared["text"] and "<style>" in shared["text"]
+    context.close()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_it_has_no_axe_violations_with_a_diary_in_every_theme(browser, shared_server, theme):
+    context = themed(browser, theme, viewport={"width": 360, "height": 640}, has_touch=True)
+    page = context.new_page()
+    diary = typical_diary() + [entry(90, 3, 7, redflag={"tier": "today", "reasons": ["fever"]})]
+    open_seeded(page, shared_server.url, "/de/tagebuch/bericht/?period=3m", diary)
+    expect(page.get_by_role("article").locator("[data-redflags] li")).to_have_count(1)
+    assert axe_violations_all_open(page) == []
     context.close()
