@@ -1,16 +1,26 @@
 // The doctor's report: one A4 page from the diary on this device, offline and without an
 // account. Printed or saved as PDF by the browser; shared as a file where the browser can.
-// A long diary is cut at a "Weitere Einträge" line so that the page stays one page.
+// A long diary is cut at a "Weitere Einträge" line so that the page stays one page; never the
+// warning-sign results that said "emergency" or "today": each is on the page, by date.
 import * as store from "./diary-store.js";
 import { insights, PERIODS } from "./diary-insights.js";
 import { label, word } from "./diary-format.js";
-import { bars } from "./patterns-chart.js";
+import { chart } from "./report-chart.js";
 import { chartText, countLine, date, helpedLine, items, say, summary, timeLines } from "./patterns-text.js";
 
 // What fits on the page beside the chart (checked by printing to PDF in the tests).
-const MOST = { redflags: 5, notes: 4, helped: 9, triggers: 6 };
+const MOST = { notes: 4, helped: 9, triggers: 6 };
 const NOTE_CHARS = 160;
+const lang = document.documentElement.lang;
+const short = new Intl.DateTimeFormat(lang, { dateStyle: "short" });
+const dayMonth = new Intl.DateTimeFormat(lang, { day: "numeric", month: "numeric" });
+const monthName = new Intl.DateTimeFormat(lang, { month: "short" });
+const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+// Check results a doctor must see, most urgent first (the tiers of docs/medical.md).
+const URGENT = ["emergency", "today"];
 const report = document.getElementById("report");
+const words = new Map([...document.getElementById("report-words").content.querySelectorAll("[data-key]")].map((el) => [el.dataset.key, el.textContent.trim()]));
+const put = (key, values) => words.get(key).replace(/\{(\w+)\}/g, (_, name) => values[name]);
 const form = document.getElementById("report-period");
 const part = (name) => report.querySelector(`[data-${name}]`);
 const asked = new URLSearchParams(location.search).get("period");
@@ -23,9 +33,34 @@ function cut(list, lines, most) {
   if (lines.length > most) list.lastElementChild.className = "more";
 }
 
-function redflagLine(result) {
-  const reasons = result.reasons.map((id) => word(`flag-${id}`)).join(", ");
-  return `${date(result.started_at)}: ${label("tiers", result.tier)}${reasons ? ` (${reasons})` : ""}`;
+const local = (iso) => new Date(iso.length === 10 ? `${iso}T12:00` : iso);
+
+// Each "emergency" or "today" result, grouped by what it said and why, with every date, newest
+// first: "3 × heute ärztlich abklären (Fieber): 20.11.26, 05.11.26, 10.10.26". The other results
+// summed up: "Andere Ergebnisse: 16 × Selbsthilfe reicht".
+function redflagLines(results) {
+  const groups = new Map();
+  for (const result of results.filter((item) => URGENT.includes(item.tier))) {
+    const reasons = result.reasons.map((id) => word(`flag-${id}`)).join(", ");
+    const key = `${label("tiers", result.tier)}${reasons ? ` (${reasons})` : ""}`;
+    if (!groups.has(key)) groups.set(key, { tier: result.tier, dates: [] });
+    groups.get(key).dates.push(short.format(local(result.started_at)));
+  }
+  const urgent = [...groups].sort(([, a], [, b]) => URGENT.indexOf(a.tier) - URGENT.indexOf(b.tier));
+  const lines = urgent.map(([name, group]) => `${group.dates.length} × ${name}: ${group.dates.join(", ")}`);
+  const rest = new Map();
+  for (const result of results.filter((item) => !URGENT.includes(item.tier))) rest.set(result.tier, (rest.get(result.tier) ?? 0) + 1);
+  const summed = [...rest].map(([tier, n]) => `${n} × ${label("tiers", tier)}`).join(", ");
+  return { lines, rest: summed ? put("rest", { list: summed }) : "" };
+}
+
+// An entry marked for the doctor, with its note or without one.
+function marked(episode) {
+  const data = episode.data;
+  const notes = (data.notes ?? "").trim();
+  const text = notes.length > NOTE_CHARS ? `${notes.slice(0, NOTE_CHARS - 1)}…` : notes;
+  const pain = Number.isInteger(data.intensity) ? put("pain", { n: data.intensity }) : "";
+  return `${date(data.started_at)}: ${[pain, text].filter(Boolean).join("; ")}`;
 }
 
 function note(item) {
@@ -35,24 +70,44 @@ function note(item) {
 
 async function render() {
   const period = form.elements.period.value;
-  const figures = insights(await store.list(), { period });
-  part("period").textContent = `${date(figures.from)} – ${date(figures.to)}`;
+  const entries = await store.list();
+  const figures = insights(entries, { period });
+  // One period for the whole page: the chart's first bar counts from the period's first day,
+  // so it is labelled with that day, not with the Monday (or the 1st) its week begins on.
+  const from = figures.from ?? figures.to;
+  const buckets = figures.buckets.map((bucket, index) => (index ? bucket : { ...bucket, start: from.slice(0, 10) }));
+  const shown = { ...figures, buckets };
+  part("period").textContent = `${date(from)} – ${date(figures.to)}`;
   part("created").textContent = date(new Date().toISOString());
   part("summary").textContent = summary(figures);
+  const unit = buckets[0]?.unit ?? "week";
   const title = report.querySelector("[data-week]");
-  title.textContent = title.dataset[figures.buckets[0]?.unit ?? "week"];
-  const buckets = figures.buckets;
-  bars(part("chart=count"), buckets, (b) => b.count, Math.max(1, ...buckets.map((b) => b.count)));
-  bars(part("chart=mean"), buckets, (b) => b.mean, 10);
-  part("chart-text").textContent = chartText(figures);
-  cut(part("redflags"), figures.redflags.map(redflagLine), MOST.redflags);
+  title.textContent = title.dataset[unit];
+  const names = buckets.map((bucket) => (unit === "month" ? monthName : dayMonth).format(local(bucket.start)));
+  const format = (value) => number.format(value);
+  chart(part("chart=count"), buckets.map((b) => b.count), names, Math.max(1, ...buckets.map((b) => b.count)), format);
+  chart(part("chart=mean"), buckets.map((b) => b.mean), names, 10, format);
+  part("chart-text").textContent = chartText(shown);
+  const flags = redflagLines(figures.redflags);
+  items(part("redflags"), flags.lines);
+  part("redflags-rest").textContent = flags.rest;
+  part("redflags-rest").hidden = !flags.rest;
   part("redflags-empty").hidden = figures.redflags.length > 0;
   cut(part("helped"), figures.helped.map((measure) => helpedLine(measure, "report-")), MOST.helped);
   cut(part("triggers"), figures.triggers.map((trigger) => countLine("triggers", trigger)), MOST.triggers);
   items(part("times"), timeLines(figures));
-  // The notes the person marked for the doctor; none marked: the newest notes.
-  const marked = figures.notes.filter((item) => item.for_doctor);
-  cut(part("notes"), (marked.length ? marked : figures.notes).map(note), MOST.notes);
+  // The entries the person marked for the doctor, with or without a note; none marked: the
+  // newest notes. The same period as the figures (diary-insights.js: after `from`, up to now).
+  const after = figures.from ? Date.parse(figures.from) : -Infinity;
+  const until = Date.parse(figures.to);
+  const chosen = entries
+    .filter((item) => item.data?.for_doctor && !item.deleted)
+    .map((item) => ({ ...item, time: Date.parse(item.data.started_at) }))
+    .filter((item) => item.time > after && item.time <= until)
+    .sort((a, b) => b.time - a.time);
+  const heading = report.querySelector("#r-notes");
+  heading.textContent = chosen.length ? heading.dataset.titleMarked : heading.dataset.titleNotes;
+  cut(part("notes"), chosen.length ? chosen.map(marked) : figures.notes.map(note), MOST.notes);
   report.dataset.ready = period;
 }
 

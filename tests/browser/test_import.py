@@ -111,6 +111,8 @@ def test_it_downloads_a_fhir_bundle_made_on_the_phone(shared_server, page, tmp_p
     path = tmp_path / "fhir.json"
     download.value.save_as(path)
     bundle = json.loads(path.read_text())
-    assert bundle["resourceType"] == "Bundle" and len(bundle["entry"]) == 3
-    assert bundle["entry"][0]["resource"]["code"]["text"] == "Pain (0–10)"
+    assert bundle["resourceType"] == "Bundle" and len(bundle["entry"]) == 4
+    # First the anonymous Patient (nothing typed on the phone), then the three Observations.
+    assert bundle["entry"][0]["resource"].keys() == {"resourceType", "id"}
+    assert bundle["entry"][1]["resource"]["code"]["text"] == "Pain (0–10)"
     assert "Heat" in json.dumps(bundle)
