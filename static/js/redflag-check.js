@@ -141,7 +141,9 @@ form.addEventListener("submit", (event) => {
     return; // the server evaluates the form instead
   }
   event.preventDefault();
-  if (!result.tier) openQuestions(partOf(result.ask_next));
+  // The open questions show, but focus and scroll stay on the stage's heading and its notice
+  // (showStage): on the first question the person saw no reason why nothing happened.
+  if (!result.tier) partOf(result.ask_next).questions.hidden = false;
 });
 
 for (const link of document.querySelectorAll('[data-action="change"]')) {
