@@ -15,6 +15,8 @@ COUNTRIES = {
         "emergency": "112",
         "where": _("Notruf in Deutschland"),
         "doctors": [("116117", _("Ärztlicher Bereitschaftsdienst"))],
+        # Shown with the emergency call (_outcome.html); MEDICAL.md "Numbers".
+        "sim": _("Vom Handy geht die 112 nur mit SIM-Karte."),
     },
     "AT": {
         "name": _("Österreich"),
@@ -24,6 +26,7 @@ COUNTRIES = {
             ("141", _("Ärztenotdienst, nicht überall rund um die Uhr")),
             ("1450", _("Gesundheitsberatung")),
         ],
+        "sim": _("Die 112 geht auch ohne SIM-Karte."),
     },
     "CH": {
         "name": _("Schweiz"),

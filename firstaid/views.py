@@ -167,6 +167,8 @@ def redflags_page(request):
             test["id"]: request.POST.get(f"selftest-{test['id']}") for test in data["selftests"]
         },
         reasons=[flag for flag in flags if result and flag["id"] in result["reasons"]],
+        # The handover card's signs: every "yes" once the self-tests are applied, not the taps.
+        yes_flags=[flag for flag in flags if result and answers.get(flag["id"]) is True],
         step_titles={step["id"]: step["title"] for step in data["steps"]},
         triage_data=triage.browser_data(data),
     )

@@ -7,6 +7,8 @@
 // "Where" and the age stay on this phone (localStorage) and never go into the diary note
 // (sessionStorage "handover", end-save.js), which may sync to the server. "Since when" and the
 // pain belong to this episode (sessionStorage).
+import { formAnswers } from "./triage.js";
+
 const lang = document.documentElement.lang;
 const KEPT = { where: "localStorage", age: "localStorage", since: "sessionStorage", pain: "sessionStorage" };
 
@@ -57,17 +59,22 @@ function text(card, forDiary) {
   return lines.join("\n");
 }
 
-// Every "yes" of the check's form, of every tier, by its short label; the outcome's own
-// reasons when the form cannot be read.
+// Every "yes" of the check's form, of every tier, by its short label, with the self-tests
+// applied (triage.js formAnswers, the same rules the check evaluates): a foot that drops in the
+// heel-toe test is on the card like a tapped "Ja". The outcome's own reasons when the form
+// cannot be read.
 function yesLabels(fallback) {
   const data = json("triage-data");
   const form = document.getElementById("redflag-form");
   const labels = [];
   if (data && form) {
+    const fields = {};
+    const radios = form.querySelectorAll("input[type=radio]");
+    for (let i = 0; i < radios.length; i += 1) if (radios[i].checked) fields[radios[i].name] = radios[i].value;
+    const answers = formAnswers(data, fields);
     for (const flag of data.flags) {
-      const field = form.elements[flag.id];
       const label = document.getElementById("label-" + flag.id);
-      if (field && field.value === "yes" && label) labels.push(label.textContent.trim());
+      if (answers[flag.id] === true && label) labels.push(label.textContent.trim());
     }
   }
   return labels.length ? labels : fallback || [];

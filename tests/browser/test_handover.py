@@ -99,6 +99,30 @@ def test_it_leads_the_card_with_where_and_keeps_that_on_the_phone(browser, share
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
+def test_it_puts_a_sign_found_by_a_self_test_on_the_card(browser, shared_server, lang):
+    # Review 2026-12 (issue 16) finding 6: fever tapped, then "Ein Fuß sackt ab" in the heel-toe
+    # test makes it an emergency; the card names the paralysis as well as the fever.
+    context, page, errors = open_phone(browser)
+    page.goto(shared_server.url + WORDS[lang]["path"])
+    page.locator("#stage-emergency-none").tap()
+    page.locator("#stage-today-some").tap()
+    page.locator("#fever-yes").tap()
+    expect(page.locator('[data-outcome="today"]')).to_be_visible()
+    page.locator('[data-outcome="today"]').get_by_role("link", name=WORDS[lang]["change"]).tap()
+    page.locator("#selftests summary").tap()
+    page.locator("input[name=selftest-heel-toe][value=one]").check()
+    outcome = page.locator('[data-outcome="emergency"]')
+    expect(outcome).to_be_visible()
+    expect(outcome.locator("[data-reasons]")).to_contain_text(label(lang, "leg-paralysis"))
+    reasons = outcome.locator("[data-handover-reasons]")
+    expect(reasons).to_contain_text(label(lang, "leg-paralysis"))
+    expect(reasons).to_contain_text(label(lang, "fever"))
+    assert label(lang, "leg-paralysis") in page.evaluate("sessionStorage.getItem('handover')")
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 def test_it_shows_a_plain_readable_card_without_javascript(browser, shared_server, lang):
     words = WORDS[lang]
     context = browser.new_context(**SMALL, java_script_enabled=False)

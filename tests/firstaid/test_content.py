@@ -158,8 +158,8 @@ def test_it_rejects_an_option_whose_instructions_are_too_long(broken):
 
 
 def test_it_rejects_a_stop_rule_that_says_what_not_to_do(broken):
-    broken("de", lambda d: d["steps"][CHOICE]["caution"].append("Nicht auf Wunden."))
-    assert f"steps[{CHOICE}].caution[3]: say what to do, not what not to do" in load_error()
+    broken("de", lambda d: d["steps"][CHOICE]["caution"].insert(0, "Nicht auf Wunden."))
+    assert f"steps[{CHOICE}].caution[0]: say what to do, not what not to do" in load_error()
 
 
 def test_it_needs_the_stop_rules_under_their_new_name(broken):

@@ -2,6 +2,7 @@
 12, 15, 25-27, 29, 30; MEDICAL.md "Self-tests and the phone call")."""
 
 import json
+import re
 
 import pytest
 
@@ -57,13 +58,34 @@ def test_it_says_practice_not_gp_in_english():
     assert "GP" not in json.dumps(content.load("en"))
 
 
+def sim_lines(client, country):
+    # Review 2026-12 (issue 16) finding 18: the SIM fact belongs to a country, not to the page.
+    if country:
+        client.cookies["country"] = country
+    body = client.post("/de/warnzeichen/", {"heart-signs": "yes"}).content.decode()
+    outcome = body[body.index('data-outcome="emergency"') :].split("</section>")[0]
+    return [line for line in re.findall(r"<li[^>]*>.*?</li>", outcome) if "SIM" in line]
+
+
 @pytest.mark.parametrize(
-    "lang,words",
-    [("de", ("SIM", "Österreich", "Deutschland")), ("en", ("SIM", "Austria", "Germany"))],
+    "country,shown",
+    [
+        ("DE", ["Vom Handy geht die 112 nur mit SIM-Karte."]),
+        ("AT", ["Die 112 geht auch ohne SIM-Karte."]),
+        ("CH", []),
+    ],
 )
-def test_it_says_on_the_emergency_outcome_where_112_works_without_a_sim(lang, words):
-    note = content.load(lang)["outcomes"][0]["note"]
-    assert all(word in note for word in words)
+def test_it_says_the_sim_fact_of_the_chosen_country_only(client, country, shown):
+    visible = [line for line in sim_lines(client, country) if " hidden" not in line]
+    assert [re.sub(r"<[^>]+>", "", line).split(": ", 1)[1] for line in visible] == shown
+
+
+def test_it_names_the_country_of_each_sim_fact_when_none_is_chosen(client):
+    lines = [re.sub(r"<[^>]+>", "", line) for line in sim_lines(client, None)]
+    assert lines == [
+        "Deutschland: Vom Handy geht die 112 nur mit SIM-Karte.",
+        "Österreich: Die 112 geht auch ohne SIM-Karte.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -203,11 +225,13 @@ def test_it_keeps_the_door_shut_after_a_fall_and_says_how_to_wait_for_help():
     [
         (
             "de",
-            "Bei Taubheit zwischen den Beinen, Problemen mit Blase oder Darm, Brustschmerz: sofort {emergency}.",
+            "Bei Taubheit zwischen den Beinen, Problemen mit Blase oder Darm, Brustschmerz oder "
+            "einem anderen Zeichen der Notfall-Seite: sofort {emergency}.",
         ),
         (
             "en",
-            "Numbness between the legs, trouble with bladder or bowels, chest pain: call {emergency} at once.",
+            "Numbness between the legs, trouble with bladder or bowels, chest pain or any other sign on the emergency screen: "
+            "call {emergency} at once.",
         ),
     ],
 )
@@ -228,3 +252,50 @@ def test_it_cites_the_night_rule_for_heat_patches_to_its_source(lang):
     heat = step(lang, "cold-heat")["options"][0]
     assert any("55" in line for line in heat["caution"])
     assert "stiftung-gesundheitswissen" in heat["sources"]
+
+
+ACCIDENT = {
+    "de": "Nach einem schweren Sturz oder Unfall: bleib liegen und ruf den Notruf {emergency}.",
+    "en": "After a serious fall or accident: stay lying down and call {emergency}.",
+}
+NOT_ON_HEAT = {"de": "nicht darauf liegst", "en": "not lying on it"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("step_id", ["stufenlagerung", "cold-heat"])
+def test_it_stops_the_resting_steps_first_after_a_fall_or_accident(lang, step_id):
+    # Review 2026-12 (issue 16) finding 8: "when walking is not possible" after a fall.
+    assert step(lang, step_id)["caution"][0] == ACCIDENT[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_it_says_how_heat_goes_with_lying_on_the_back(lang):
+    # Finding 20: the step position is on the back, the heat on the lower back.
+    assert any(NOT_ON_HEAT[lang] in line for line in step(lang, "stufenlagerung")["caution"])
+    combined = [
+        line for line in step(lang, "breathing")["when"] if "Stufen" in line or "step" in line
+    ]
+    assert combined and all(NOT_ON_HEAT[lang] in line for line in combined)
+
+
+def test_it_has_a_middle_result_in_the_heel_toe_test_that_means_today():
+    # Finding 13: "a bit weaker" fills only the today question, between "fine" and "drops".
+    for lang in LANGS:
+        test = next(t for t in content.load(lang)["selftests"] if t["id"] == "heel-toe")
+        ids = [r["id"] for r in test["results"]]
+        assert ids.index("fine") < ids.index("weaker") < ids.index("one")
+        assert test["results"][ids.index("weaker")]["answers"] == {"leg-weakness": True}
+    flags = content.load("de")["redflags"]
+    selftests = content.load("de")["selftests"]
+    answers = triage.form_answers(flags, selftests, {"selftest-heel-toe": "weaker"})
+    assert answers == {"leg-weakness": True}
+
+
+def test_it_points_the_self_care_safety_net_back_to_every_emergency_sign(client):
+    # Finding 19: the three named signs stay, and the whole first screen is one tap away.
+    body = client.post(
+        "/de/warnzeichen/", {f["id"]: "no" for f in content.load("de")["redflags"]}
+    ).content.decode()
+    outcome = body[body.index('data-outcome="selfcare"') :].split("</section>")[0]
+    assert "Brustschmerz" in outcome and "Notfall-Seite" in outcome
+    assert 'href="/de/notfall/" data-emergency-signs' in outcome

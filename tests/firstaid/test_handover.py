@@ -53,3 +53,15 @@ def test_it_lists_every_yes_of_every_tier_not_only_the_top_one(client):
 def test_it_names_heat_and_cold_for_what_was_done(client):
     text = card(post(client, **{"fever": "yes"}), "today")
     assert 'data-choice="cold-heat" data-option-heat="Wärme" data-option-cold="Kälte"' in text
+
+
+def test_it_lists_the_signs_a_self_test_found_like_a_tapped_yes(client):
+    # Review 2026-12 (issue 16) finding 6: fever tapped, then a foot drops in the heel-toe test.
+    labels = {flag["id"]: flag["label"] for flag in content.load("de")["redflags"]}
+    body = client.post(
+        "/de/warnzeichen/", {"fever": "yes", "selftest-heel-toe": "one"}
+    ).content.decode()
+    reasons = card(body, "emergency").split("data-handover-reasons>")[1].split("</ul>")[0]
+    found = re.findall(r"<li>(.*?)</li>", reasons)
+    assert escape(labels["leg-paralysis"]) in found
+    assert escape(labels["fever"]) in found
