@@ -23,8 +23,17 @@ def test_it_asks_every_question_as_a_labelled_yes_no_choice(client):
         assert f"<legend>{escape(flag['question'])}</legend>" in body
         assert f'<label for="{flag["id"]}-yes">Ja</label>' in body
         assert f'<label for="{flag["id"]}-no">Nein</label>' in body
-        assert escape(flag["why"]) in body
+        assert f'href="/de/ueber/#warum-{flag["id"]}"' in body
     assert visible_outcome(body) is None
+
+
+def test_it_says_why_each_question_is_asked_on_the_stored_about_page(client):
+    # The reasons left the check's page for its first-round-trip budget (14 KB); each question
+    # links to its reason and sources there.
+    about = client.get("/de/ueber/").content.decode()
+    for flag in content.load("de")["redflags"]:
+        reason = about.split(f'id="warum-{flag["id"]}"')[1].split("</dd>")[0]
+        assert escape(flag["why"]) in reason
 
 
 def test_it_puts_the_most_urgent_questions_first(client):
