@@ -38,7 +38,13 @@ def evaluate(flags, answers, admitted=()):
     unanswered = [flag for flag in flags if not isinstance(answers.get(flag["id"]), bool)]
     at_least = max((tier_of(flag, yes) for flag in yes), key=URGENCY.get, default=None)
     floor = URGENCY[at_least] if at_least else 0
-    still_open = [flag["tier"] for flag in unanswered if URGENCY[flag["tier"]] > floor]
+    # An open question that a "yes" would raise (under 16) holds the outcome too: a
+    # 14-year-old's "soon" sign must not reach "soon" before the age is answered.
+    still_open = [
+        flag["tier"]
+        for flag in unanswered
+        if max(URGENCY[flag["tier"]], URGENCY[tier_of(flag, [*yes, flag])] if yes else 0) > floor
+    ]
     # An admitted sign with no "yes" in its tier yet: the person said one applies, so the
     # explicit "no"s of that tier cannot lead below it.
     still_open += [tier for tier in admitted if tier in URGENCY and URGENCY[tier] > floor]

@@ -29,8 +29,10 @@ export function evaluate(data, answers, admitted) {
   const tierOf = (flag) => (flag.with_any_other && yes.length > 1 ? moreUrgent(flag.with_any_other, flag.tier) : flag.tier);
   for (const flag of yes) atLeast = moreUrgent(tierOf(flag), atLeast);
   let askNext = null;
+  // An open question that a "yes" would raise (under 16) holds the outcome too.
   for (const flag of unanswered) {
-    if (urgency(tiers, flag.tier) > urgency(tiers, atLeast)) askNext = moreUrgent(flag.tier, askNext);
+    const raised = flag.with_any_other && yes.length > 0 ? moreUrgent(flag.with_any_other, flag.tier) : flag.tier;
+    if (urgency(tiers, raised) > urgency(tiers, atLeast)) askNext = moreUrgent(flag.tier, askNext);
   }
   // An admitted sign with no "yes" in its tier yet keeps that tier open, whatever its "no"s say.
   for (const tier of admitted || []) {

@@ -158,7 +158,7 @@ def test_it_offers_heat_as_the_default_and_cold_without_a_knock(client):
 
 def test_it_says_not_to_move_after_a_serious_accident(client):
     body = client.get("/de/notfall/").content.decode()
-    assert "Schwerer Sturz oder Unfall (Auto, Leiter, Treppe, Sport): liegen bleiben" in body
+    assert "auch wenn du aufstehen kannst: beweg dich nicht weiter" in body
     body = client.get("/de/schritt/move/").content.decode()
     assert (
         "Nach schwerem Sturz oder Unfall: bleib liegen und ruf den Notruf "

@@ -67,7 +67,9 @@ CASES = [
     _case(["night-pain"], ids("emergency") + ids("today")[1:], None, "soon", "today"),
     # Once the more urgent tiers are all answered, a lower "yes" is the outcome.
     _case(["fever"], ids("emergency"), "today"),
-    _case(["no-improvement"], ids("emergency") + ids("today"), "soon"),
+    # With the age still open, a "soon" sign is no outcome yet (under 16 it would be "today").
+    _case(["no-improvement"], ids("emergency") + ids("today"), None, "soon", "soon"),
+    _case(["no-improvement"], ids("emergency") + ids("today") + ["under-16"], "soon"),
     _case(["fever", "no-improvement"], ids("emergency"), "today"),
     # No "yes": self-care only when every question is "no".
     _case([], ids("emergency"), None, ask_next="today"),
@@ -102,6 +104,9 @@ CASES = [
     _case(["leg-paralysis", "leg-weakness"], ALL_OTHERS, "emergency"),
     # 14: one numb leg is "soon", one weaker leg "today", as on the first screen.
     _case(["leg-numbness"], ALL_OTHERS, "soon"),
+    # Second review of the fixes, finding 1: with the age still open, a "soon" sign gives no
+    # outcome yet (a 14-year-old's would be "today").
+    _case(["leg-numbness"], ids("emergency") + ids("today"), None, "soon", "soon"),
     _case(["leg-weakness", "leg-numbness"], ALL_OTHERS, "today"),
     # 15: a fall down the stairs at 70 is a serious fall.
     _case(["severe-accident", "minor-trauma", "age-over-50"], ALL_OTHERS, "emergency"),
@@ -123,6 +128,9 @@ CASES = [
     _case(["under-16", "leg-numbness"], ALL_OTHERS, "today"),
     _case(["under-16", "cough-strain", "night-pain"], ALL_OTHERS, "today"),
     _case(["leg-numbness"], ALL_OTHERS, "soon"),
+    # Second review of the fixes, finding 1: with the age still open, a "soon" sign gives no
+    # outcome yet (a 14-year-old's would be "today").
+    _case(["leg-numbness"], ids("emergency") + ids("today"), None, "soon", "soon"),
     # Second review, findings 1 and 2 as complete answer sets.
     _case(["sudden-breathlessness"], ALL_OTHERS, "emergency"),
     _case(["kidney-colic-fever", "kidney-flank", "fever"], ALL_OTHERS, "emergency"),
